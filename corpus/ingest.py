@@ -1,0 +1,173 @@
+"""Files in, clean articles (or problems) out: the one entry point the CLI and the index use.
+
+Each file is read on its own, so one bad file is a Problem and the rest goes on. Page files of one
+folder are read together, so that lines they all share are recognised as the site's furniture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.boilerplate import repeated_lines
+from corpus.dates import date_from_url
+from corpus.decode import DecodeError, decode_bytes
+from corpus.discover import FEED_SUFFIXES, HTML_SUFFIXES, PAGE_SUFFIXES, Found, discover
+from corpus.model import Article, Problem, Source
+from corpus.outlets import outlet_from_folder, resolve_outlet
+from corpus.readers import ReadError, Record
+from corpus.text import clean_inline, text_hash
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ReadOptions:
+    """How to read: an outlet to impose on every article, and the largest file to accept."""
+
+    outlet: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(slots=True)
+class _Loaded:
+    found: Found
+    text: str
+    file_hash: str
+
+
+@dataclass(slots=True)
+class _Seen:
+    """Text hashes already read in this run, to mark exact duplicates."""
+
+    by_hash: dict[str, str] = field(default_factory=dict)
+
+
+def article_id(path: str, key: str | int) -> str:
+    """A stable id: the same file and part (or the record's own id) give the same id on every run."""
+    return hashlib.blake2b(f"{path}\x00{key}".encode(), digest_size=8).hexdigest()
+
+
+def _load(found: Found, options: ReadOptions) -> _Loaded | Problem:
+    path = str(found.path)
+    try:
+        size = found.path.stat().st_size
+        if size > options.max_bytes:
+            return Problem(path, f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB limit (see --max-size)")
+        data = found.path.read_bytes()
+    except PermissionError:
+        return Problem(path, "permission denied")
+    except OSError as exc:
+        return Problem(path, f"cannot read file: {exc.strerror or exc}")
+    try:
+        text = decode_bytes(data)
+    except DecodeError as exc:
+        return Problem(path, str(exc))
+    from corpus.text import sanitize
+
+    return _Loaded(found, sanitize(text), hashlib.blake2b(data, digest_size=16).hexdigest())
+
+
+def _records(loaded: _Loaded, repeated: frozenset[str]) -> tuple[list[Record], list[Problem]]:
+    from corpus.readers.feeds import looks_like_feed, read_feed
+    from corpus.readers.html import read_html
+    from corpus.readers.pages import read_page
+    from corpus.readers.structured import read_json, read_jsonl
+
+    suffix = loaded.found.suffix
+    text = loaded.text
+    head = text[:512].lstrip().lower()
+    if suffix in HTML_SUFFIXES or suffix in PAGE_SUFFIXES and head.startswith(("<!doctype html", "<html")):
+        return read_html(text), []
+    if suffix in PAGE_SUFFIXES:
+        return read_page(text, suffix, repeated), []
+    if suffix == ".json":
+        return read_json(text)
+    if suffix in (".jsonl", ".ndjson"):
+        return read_jsonl(text)
+    if suffix in FEED_SUFFIXES:
+        if suffix == ".xml" and not looks_like_feed(text):
+            raise ReadError("XML file that is not an RSS or Atom feed")
+        return read_feed(text)
+    raise ReadError(f"unsupported file type '{suffix}'")
+
+
+def _article(record: Record, loaded: _Loaded, options: ReadOptions, seen: _Seen) -> Article:
+    path = str(loaded.found.path)
+    folder = outlet_from_folder(loaded.found.path, loaded.found.root) if loaded.found.root else None
+    outlet = resolve_outlet(options.outlet, record.outlet, record.url, folder, record.signed_text)
+    title = record.title or _fallback_title(record.body, loaded.found.path)
+    key = f"key:{record.key}" if record.key else record.part
+    digest = text_hash(title, record.body)
+    identity = article_id(path, key)
+    duplicate_of = seen.by_hash.setdefault(digest, identity)
+    return Article(
+        id=identity,
+        outlet=outlet,
+        title=title,
+        body=record.body,
+        source=Source(path=path, part=record.part, file_hash=loaded.file_hash),
+        date=record.date or date_from_url(record.url) or date_from_url(path),
+        authors=record.authors,
+        tags=record.tags,
+        url=record.url,
+        comments=record.comments,
+        via=[v for v in record.via],
+        text_hash=digest,
+        duplicate_of=None if duplicate_of == identity else duplicate_of,
+    )
+
+
+def _fallback_title(body: str, path: Path) -> str:
+    """A title for an article that has none: its first sentence, cut short, else the file name."""
+    first = body.split("\n\n", 1)[0]
+    sentence = first.split(". ", 1)[0]
+    if sentence:
+        words = sentence.split()
+        return clean_inline(" ".join(words[:14]) + ("…" if len(words) > 14 else ""))
+    return path.stem.replace("-", " ").replace("_", " ")
+
+
+def _read_group(group: list[Found], options: ReadOptions, seen: _Seen) -> Iterator[Article | Problem]:
+    loaded: list[_Loaded] = []
+    for found in group:
+        item = _load(found, options)
+        if isinstance(item, Problem):
+            yield item
+        else:
+            loaded.append(item)
+    pages = [item.text for item in loaded if item.found.suffix in PAGE_SUFFIXES]
+    repeated = repeated_lines(pages) if len(pages) > 1 else frozenset()
+    for item in loaded:
+        path = str(item.found.path)
+        try:
+            records, problems = _records(item, repeated)
+        except ReadError as exc:
+            yield Problem(path, str(exc))
+            continue
+        except Exception as exc:  # a reader bug must cost one file, never the import
+            yield Problem(path, f"unexpected error while reading ({type(exc).__name__}: {exc})")
+            continue
+        for problem in problems:
+            yield Problem(path, problem.reason, problem.line)
+        for record in records:
+            yield _article(record, item, options, seen)
+
+
+def read_corpus(paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None = None) -> Iterator[Article | Problem]:
+    """Read every supported file under `paths`: clean articles, and a Problem per file (or line) that
+    could not be read. Files of one folder are read as a group (for repeated-line furniture)."""
+    options = options or ReadOptions()
+    seen = _Seen()
+    found_items: list[Found] = []
+    for item in discover(paths):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            found_items.append(item)
+    for _, group in itertools.groupby(found_items, key=lambda f: f.path.parent):
+        yield from _read_group(list(group), options, seen)
