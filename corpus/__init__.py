@@ -7,7 +7,7 @@ line) that could not be read.
 from corpus.ingest import ReadOptions, read_corpus
 from corpus.model import Article, Comment, Problem, Source, Via
 
-__all__ = ["Article", "Comment", "Problem", "ReadOptions", "Source", "Via", "read_corpus", "demo_corpus_path"]
+__all__ = ["Article", "Comment", "Problem", "ReadOptions", "Source", "Via", "demo_corpus_path", "read_corpus"]
 
 
 def demo_corpus_path() -> str:

@@ -31,7 +31,7 @@ def is_name(text: str, max_words: int = 5) -> bool:
     for word in words:
         if word.lower() in _PARTICLES:
             continue
-        if not _NAME_TOKEN.match(word) or word.isupper() and len(word) > 3:
+        if not _NAME_TOKEN.match(word) or (word.isupper() and len(word) > 3):
             return False
         capitals += 1
     return capitals >= 2

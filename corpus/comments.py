@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from corpus.lines import COMMENT_HEADER, Kind, Line
-from corpus.text import clean_inline
 from corpus.model import Comment
+from corpus.text import clean_inline
 
 _ACTIONS = re.compile(
     r"^(?:reply|report|like|likes|dislike|flag|share|edit|delete|log in to reply|login to reply|"
@@ -25,7 +25,11 @@ _QUOTED = re.compile(r"^(?P<marks>(?:>\s*)+)(?P<rest>.*)$")
 
 def _menu_like(text: str) -> bool:
     words = text.split()
-    return len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not re.search(r"[.!?,;]", text)
+    return (
+        len(words) <= 4
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        and not re.search(r"[.!?,;]", text)
+    )
 
 
 def _author_ok(text: str) -> bool:
@@ -68,7 +72,7 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
     base_indent = indents[0] if indents else 0
     unit = indents[1] - base_indent if len(indents) > 1 else 1  # the site's indent per reply level
     content = [ln for ln in lines if ln.kind is not Kind.BLANK]
-    blank_before = {id(ln) for prev, ln in zip([None, *lines], lines) if prev is None or prev.kind is Kind.BLANK}
+    blank_before = {id(ln) for prev, ln in zip([None, *lines], lines, strict=False) if prev is None or prev.kind is Kind.BLANK}
     for index, line in enumerate(content):
         text = line.text
         depth = max(0, (line.indent - base_indent) // unit)
@@ -91,11 +95,11 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
         if following is not None and _author_ok(text) and _TIMESTAMP.match(following.text.lstrip("> ")):
             builder.start(clean_inline(text), depth)  # a bare user name over the comment's date
             continue
-        if signature := _SIGNATURE.match(text):
-            if builder.parts and builder.author is None and _author_ok(signature.group("author")):
-                builder.author = clean_inline(signature.group("author"))
-                builder.flush()
-                continue
+        signature = _SIGNATURE.match(text)
+        if signature and builder.parts and builder.author is None and _author_ok(signature.group("author")):
+            builder.author = clean_inline(signature.group("author"))
+            builder.flush()
+            continue
         if bullet := _BULLET.match(text):
             rest = bullet.group("rest")
             named = _BULLET_AUTHOR.match(rest)
@@ -106,7 +110,7 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
             continue
         if builder.parts and depth != builder.depth:
             builder.start(None, depth, text, open_=False)
-        elif builder.parts and not after_blank or builder.open and (builder.author is not None or not builder.parts):
+        elif (builder.parts and not after_blank) or (builder.open and (builder.author is not None or not builder.parts)):
             builder.parts.append(text)
         else:
             builder.start(None, depth, text, open_=False)

@@ -38,7 +38,13 @@ def decode_bytes(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes  # only paid for when a file is not UTF-8
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise DecodeError("cannot tell the text encoding (not UTF-8, and no other encoding fits)")
+    # Several code pages often read the bytes equally well (cp775 and cp1252 for "café"); the
+    # detector's pick among them is arbitrary. Windows-1252, by far the commonest of them, wins ties.
+    for match in results:
+        if match.chaos <= best.chaos and "cp1252" in (match.encoding, *match.could_be_from_charset):
+            return data.decode("cp1252")
     return str(best)

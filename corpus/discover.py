@@ -46,7 +46,10 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Found | Proble
         elif not path.is_file():
             yield Problem(str(path), "not a regular file")
         elif path.suffix.lower() not in SUFFIXES:
-            yield Problem(str(path), f"unsupported file type '{path.suffix or '(none)'}' (newsframe reads {', '.join(sorted(SUFFIXES))})")
+            yield Problem(
+                str(path),
+                f"unsupported file type '{path.suffix or '(none)'}' (newsframe reads {', '.join(sorted(SUFFIXES))})",
+            )
         else:
             yield Found(path)
 

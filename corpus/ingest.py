@@ -17,10 +17,10 @@ from corpus.boilerplate import repeated_lines
 from corpus.dates import date_from_url
 from corpus.decode import DecodeError, decode_bytes
 from corpus.discover import FEED_SUFFIXES, HTML_SUFFIXES, PAGE_SUFFIXES, Found, discover
-from corpus.model import Article, Problem, Source
+from corpus.model import Article, Comment, Problem, Source, Via
 from corpus.outlets import outlet_from_folder, resolve_outlet
 from corpus.readers import ReadError, Record
-from corpus.text import clean_inline, text_hash
+from corpus.text import clean_inline, sanitize, text_hash
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -52,12 +52,21 @@ def article_id(path: str, key: str | int) -> str:
     return hashlib.blake2b(f"{path}\x00{key}".encode(), digest_size=8).hexdigest()
 
 
+def _size(n: int) -> str:
+    """A file size in the units of --max-size (MB of 1024 KB), and small sizes in KB or bytes."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB".replace(".0 KB", " KB")
+    return f"{n} bytes"
+
+
 def _load(found: Found, options: ReadOptions) -> _Loaded | Problem:
     path = str(found.path)
     try:
         size = found.path.stat().st_size
         if size > options.max_bytes:
-            return Problem(path, f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB limit (see --max-size)")
+            return Problem(path, f"file is {_size(size)}, over the {_size(options.max_bytes)} limit (see --max-size)")
         data = found.path.read_bytes()
     except PermissionError:
         return Problem(path, "permission denied")
@@ -81,7 +90,7 @@ def _records(loaded: _Loaded, repeated: frozenset[str]) -> tuple[list[Record], l
     suffix = loaded.found.suffix
     text = loaded.text
     head = text[:512].lstrip().lower()
-    if suffix in HTML_SUFFIXES or suffix in PAGE_SUFFIXES and head.startswith(("<!doctype html", "<html")):
+    if suffix in HTML_SUFFIXES or (suffix in PAGE_SUFFIXES and head.startswith(("<!doctype html", "<html"))):
         return read_html(text), []
     if suffix in PAGE_SUFFIXES:
         return read_page(text, suffix, repeated), []
@@ -100,26 +109,35 @@ def _article(record: Record, loaded: _Loaded, options: ReadOptions, seen: _Seen)
     path = str(loaded.found.path)
     folder = outlet_from_folder(loaded.found.path, loaded.found.root) if loaded.found.root else None
     outlet = resolve_outlet(options.outlet, record.outlet, record.url, folder, record.signed_text)
-    title = record.title or _fallback_title(record.body, loaded.found.path)
+    # the last line of defence: no reader may let a terminal escape or control character through
+    body = sanitize(record.body)
+    title = clean_inline(record.title or "") or _fallback_title(body, loaded.found.path)
     key = f"key:{record.key}" if record.key else record.part
-    digest = text_hash(title, record.body)
+    digest = text_hash(title, body)
     identity = article_id(path, key)
     duplicate_of = seen.by_hash.setdefault(digest, identity)
     return Article(
         id=identity,
         outlet=outlet,
         title=title,
-        body=record.body,
+        body=body,
         source=Source(path=path, part=record.part, file_hash=loaded.file_hash),
         date=record.date or date_from_url(record.url) or date_from_url(path),
-        authors=record.authors,
-        tags=record.tags,
-        url=record.url,
-        comments=record.comments,
-        via=[v for v in record.via],
+        authors=_inline_all(record.authors),
+        tags=_inline_all(record.tags),
+        url=clean_inline(record.url or "") or None,
+        comments=[
+            Comment(text=sanitize(c.text), author=clean_inline(c.author or "") or None, depth=c.depth)
+            for c in record.comments
+        ],
+        via=[Via(outlet=clean_inline(v.outlet), text=sanitize(v.text), at=v.at) for v in record.via],
         text_hash=digest,
         duplicate_of=None if duplicate_of == identity else duplicate_of,
     )
+
+
+def _inline_all(values: list[str]) -> list[str]:
+    return [v for v in (clean_inline(v) for v in values) if v]
 
 
 def _fallback_title(body: str, path: Path) -> str:
@@ -158,7 +176,9 @@ def _read_group(group: list[Found], options: ReadOptions, seen: _Seen) -> Iterat
             yield _article(record, item, options, seen)
 
 
-def read_corpus(paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None = None) -> Iterator[Article | Problem]:
+def read_corpus(
+    paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None = None
+) -> Iterator[Article | Problem]:
     """Read every supported file under `paths`: clean articles, and a Problem per file (or line) that
     could not be read. Files of one folder are read as a group (for repeated-line furniture)."""
     options = options or ReadOptions()

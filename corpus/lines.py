@@ -47,24 +47,80 @@ def _phrases(*items: str) -> re.Pattern[str]:
 
 # Whole lines that are furniture on news sites everywhere.
 _FURNITURE = _phrases(
-    r"connect with us", r"latest(?: news| stories| posts)?", r"trending(?: now)?", r"videos?", r"popular",
-    r"most (?:read|popular|viewed)", r"related(?: articles| posts| stories| coverage)?",
-    r"(?:related|more|also|recent|other|latest) (?:stories |articles |posts )?(?:from|on|in|by) .{1,40}", r"read (?:more|next|also)",
-    r"you (?:may|might) also like", r"recommended(?: for you)?", r"advertisement", r"advertising", r"sponsored(?: content)?",
-    r"ad", r"share(?: this(?: article| story| post)?)?(?: on \w+)?", r"tweet", r"email", r"print", r"copy link",
-    r"facebook", r"twitter", r"whatsapp", r"telegram", r"linkedin", r"reddit", r"pinterest", r"menu", r"search",
-    r"home", r"skip to (?:main )?content", r"close", r"subscribe(?: now| today)?", r"sign in", r"log in", r"register",
-    r"donate(?: now| today)?", r"quick donate", r"newsletter", r"the .{1,40} newsletter", r"sign up(?: for (?:our|the) .{1,40})?",
-    r"show more", r"load more", r"next(?: article| post)?", r"previous(?: article| post)?", r"back to top",
-    r"validating payment information", r"waiting for (?:paypal|payment.{0,30})", r"amount to donate.*", r"donate a .{1,30}",
-    r"join our .{1,40}(?:channel|list|community)", r"follow us(?: on .{1,30})?", r"listen(?: to this article)?",
-    r"watch(?: now)?", r"play(?: video)?", r"audio", r"podcast", r"euro", r"usd", r"gbp", r"cookie(?:s| settings| policy)",
-    r"privacy policy", r"terms of (?:use|service)", r"all rights reserved", r"accept(?: all)?(?: cookies)?",
+    r"connect with us",
+    r"latest(?: news| stories| posts)?",
+    r"trending(?: now)?",
+    r"videos?",
+    r"popular",
+    r"most (?:read|popular|viewed)",
+    r"related(?: articles| posts| stories| coverage)?",
+    r"(?:related|more|also|recent|other|latest) (?:stories |articles |posts )?(?:from|on|in|by) .{1,40}",
+    r"read (?:more|next|also)",
+    r"you (?:may|might) also like",
+    r"recommended(?: for you)?",
+    r"advertisement",
+    r"advertising",
+    r"sponsored(?: content)?",
+    r"ad",
+    r"share(?: this(?: article| story| post)?)?(?: on \w+)?",
+    r"tweet",
+    r"email",
+    r"print",
+    r"copy link",
+    r"facebook",
+    r"twitter",
+    r"whatsapp",
+    r"telegram",
+    r"linkedin",
+    r"reddit",
+    r"pinterest",
+    r"menu",
+    r"search",
+    r"home",
+    r"skip to (?:main )?content",
+    r"close",
+    r"subscribe(?: now| today)?",
+    r"sign in",
+    r"log in",
+    r"register",
+    r"donate(?: now| today)?",
+    r"quick donate",
+    r"newsletter",
+    r"the .{1,40} newsletter",
+    r"sign up(?: for (?:our|the) .{1,40})?",
+    r"show more",
+    r"load more",
+    r"next(?: article| post)?",
+    r"previous(?: article| post)?",
+    r"back to top",
+    r"validating payment information",
+    r"waiting for (?:paypal|payment.{0,30})",
+    r"amount to donate.*",
+    r"donate a .{1,30}",
+    r"join our .{1,40}(?:channel|list|community)",
+    r"follow us(?: on .{1,30})?",
+    r"listen(?: to this article)?",
+    r"watch(?: now)?",
+    r"play(?: video)?",
+    r"audio",
+    r"podcast",
+    r"euro",
+    r"usd",
+    r"gbp",
+    r"cookie(?:s| settings| policy)",
+    r"privacy policy",
+    r"terms of (?:use|service)",
+    r"all rights reserved",
+    r"accept(?: all)?(?: cookies)?",
     r"(?:©|\(c\)|copyright).{0,60}",
 )
 _END = _phrases(
-    r"continue reading", r"liked it\? take a second to support .{1,60}",
-    r"(?:this|the) (?:article|story) (?:continues|was (?:originally )?(?:published|posted)) .{0,80}",
+    r"continue reading",
+    r"liked it\? take a second to support .{1,60}",
+    r"(?:this|the) (?:article|story) (?:continues|(?:was |first )?originally (?:published|posted|appeared)) .{0,80}",
+    # "This article was published on example.com": the line names only where, never what happened
+    r"(?:this|the) (?:article|story) was (?:first )?(?:published|posted) (?:on|at|by) "
+    r"(?-i:[A-Z0-9]\S*|\S+\.[a-z]{2,}\S*)(?:\s+(?-i:[A-Z&]\S*)){0,5}",
     r"(?:originally )?published (?:at|by|on) .{1,60} (?:under|with) .{1,60}",
 )
 _COMMENTS = re.compile(
@@ -84,7 +140,9 @@ _PUBLISHED = re.compile(
     r"^(?:published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE
 )
 _POSTED_IN = re.compile(r"^(?:posted|filed|published) ?(?:in|under)\s*:?\s*(?P<tags>.+)$", re.IGNORECASE)
-_TAGS_LABEL = re.compile(r"^(?:tags?|keywords?|topics?|categories|category|filed under)\s*:\s*(?P<tags>.+)$", re.IGNORECASE)
+_TAGS_LABEL = re.compile(
+    r"^(?:tags?|keywords?|topics?|categories|category|filed under)\s*:\s*(?P<tags>.+)$", re.IGNORECASE
+)
 _CREDIT = re.compile(
     r"^\(?(?:(?:featured |top |header |lead )?(?:image|photo|picture|photograph|illustration|video)(?: credit| source)?s?|credit|source|"
     r"(?:image|photo) (?:by|courtesy(?: of)?))\s*[:/-]\s*\S.{0,100}\)?$"
@@ -92,19 +150,29 @@ _CREDIT = re.compile(
     r"|^.{0,80}/\s*(?:getty images|reuters|afp|ap(?: photo)?|shutterstock|epa|alamy)\)?$",
     re.IGNORECASE,
 )
-_VIA = re.compile(r"^via\s+(?P<outlet>(?:the\s+)?[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})\s*(?:…|\.{2,}|:)?\s*$", re.IGNORECASE)
+_VIA = re.compile(
+    r"^via\s+(?P<outlet>(?:the\s+)?[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})\s*(?:…|\.{2,}|:)?\s*$",
+    re.IGNORECASE,
+)
 _PLACEHOLDER = re.compile(r"^(?:avatar|photo|image|author|admin|profile picture)$", re.IGNORECASE)
 # Calls to action: imperatives aimed at the reader about the outlet's channels or money.
 _CALL_TO_ACTION = re.compile(
-    r"^(?:please\s+)?(?:remember to\s+(?:please\s+)?)?(?:support|donate|subscribe|sign up|join|follow|click|share|"
+    r"(?:please\s+)?(?:remember to\s+(?:please\s+)?)?(?:support|donate|subscribe|sign up|join|follow|click|share|"
     r"watch|listen|download|like us|get (?:our|the)|check out)\b.{0,140}\b(?:channel|newsletter|podcast|patreon|paypal|"
-    r"youtube|soundcloud|telegram|twitter|facebook|instagram|rumble|substack|app|updates|inbox|here|below)\b.{0,40}$"
-    r"|\byour (?:donations?|support|contributions?) (?:make|keeps?|helps?|allows?)\b.{0,120}$",
+    r"youtube|soundcloud|telegram|twitter|facebook|instagram|rumble|substack|app|updates|inbox|here|below)\b.{0,40}$",
     re.IGNORECASE,
 )
+_YOUR_SUPPORT = re.compile(
+    r"\byour (?:donations?|support|contributions?) (?:make|keeps?|helps?|allows?)\b", re.IGNORECASE
+)
+# Only lines with one of these can be code; checking for them first keeps prose off the slow path.
+_CODE_CHARS = re.compile(r"[;{}=<]")
+_CODE_WORDS = ("//", "window.", "document.", ".push(", "function")
 # Code and tracking snippets that scrapers keep: JS calls, URLs on their own, markup remains.
 _CODE = re.compile(
-    r"^(?://|https?://)\S+(?:\s.*[;{}()].*)?$|[;{}]\s*$|\bwindow\.|\bdocument\.|\bfunction\s*\(|\.push\(|=>|"
+    # "window.x" and "function (...) {" are code; "the document." and "gain-of-function (GOF)" are prose
+    r"^(?://|https?://)\S+(?:\s.*[;{}()].*)?$|[;{}]\s*$|\bwindow\.\w|\bdocument\.\w|\bfunction\s*\w*\s*\([^()]*\)\s*\{|"
+    r"\.push\(|=>|"
     r"^\s*<[a-z/!][^>]*>\s*$|\bvar\s+\w+\s*=",
 )
 _KEYWORD_ITEM = re.compile(r"^[\w'’.&-]+(?:\s+[\w'’.&-]+){0,5}$")
@@ -125,7 +193,18 @@ def _keyword_line(text: str) -> list[str] | None:
     # a sentence with a list in it has lowercase verbs between the commas; keywords are mostly capitalised
     capitalised = sum(1 for i in items if i[0].isupper() or i[0].isdigit())
     mean_words = sum(i.count(" ") + 1 for i in items) / len(items)
-    return items if capitalised >= 0.6 * len(items) or len(items) >= 6 and mean_words <= 3 else None
+    return items if capitalised >= 0.6 * len(items) or (len(items) >= 6 and mean_words <= 3) else None
+
+
+def _date_only(rest: str) -> bool:
+    """What follows "Published on": a date (maybe a time, a by-line), not a sentence that starts with one."""
+    words = rest.count(" ") + 1
+    return find_date(rest) is not None and words <= 8 and not (words > 4 and rest.endswith((".", "!", "?")))
+
+
+def _tag_list(tags: str) -> bool:
+    """What follows "Posted in": short tags, not the rest of a sentence ("Posted in haste, the note ...")."""
+    return not tags.endswith((".", "!", "?", "”", '"')) and all(t.count(" ") < 5 for t in split_tags(tags))
 
 
 def classify(raw: str, repeated: frozenset[str] = frozenset()) -> Line:
@@ -137,17 +216,17 @@ def classify(raw: str, repeated: frozenset[str] = frozenset()) -> Line:
         return Line("", Kind.BLANK)
     words = text.count(" ") + 1
     short = words <= 30
-    if short and (m := _PUBLISHED.match(text)) and (not m.group("rest") or find_date(m.group("rest"))):
+    if short and (m := _PUBLISHED.match(text)) and (not m.group("rest") or _date_only(m.group("rest"))):
         return Line(text, Kind.PUBLISHED, indent, find_date(m.group("rest")))
     if text.lower() == "on":  # the second half of "Published / on" blocks
         return Line(text, Kind.PUBLISHED, indent)
-    if short and (m := _POSTED_IN.match(text)):
+    if short and (m := _POSTED_IN.match(text)) and _tag_list(m.group("tags")):
         return Line(text, Kind.TAGS, indent, split_tags(m.group("tags")))
     if short and (m := _TAGS_LABEL.match(text)):
         return Line(text, Kind.TAGS, indent, split_tags(m.group("tags")))
     if short and _END.match(text):
         return Line(text, Kind.END, indent)
-    if short and (_COMMENTS.match(text) or COMMENT_HEADER.match(text) and not text.endswith(".")):
+    if short and (_COMMENTS.match(text) or (COMMENT_HEADER.match(text) and not text.endswith("."))):
         return Line(text, Kind.COMMENTS if _COMMENTS.match(text) else Kind.TEXT, indent)
     if words <= 12 and (names := parse_byline(text)):
         return Line(text, Kind.BYLINE, indent, names)
@@ -155,9 +234,11 @@ def classify(raw: str, repeated: frozenset[str] = frozenset()) -> Line:
         return Line(text, Kind.VIA, indent, m.group("outlet"))
     if short and _PLACEHOLDER.match(text):
         return Line(text, Kind.PLACEHOLDER, indent)
-    if short and (_FURNITURE.match(text) or _CALL_TO_ACTION.search(text)):
+    if short and (
+        _FURNITURE.match(text) or _CALL_TO_ACTION.match(text) or ("your " in text.lower() and _YOUR_SUPPORT.search(text))
+    ):
         return Line(text, Kind.FURNITURE, indent)
-    if _CODE.search(text):
+    if (_CODE_CHARS.search(text) or any(w in text for w in _CODE_WORDS)) and _CODE.search(text):
         return Line(text, Kind.FURNITURE, indent)
     if short and _CREDIT.match(text):
         return Line(text, Kind.CREDIT, indent)

@@ -70,8 +70,19 @@ class Article:
 
 
 _JSON_ORDER = (
-    "id", "outlet", "title", "date", "authors", "tags", "url", "body", "comments", "via", "source",
-    "text_hash", "duplicate_of",
+    "id",
+    "outlet",
+    "title",
+    "date",
+    "authors",
+    "tags",
+    "url",
+    "body",
+    "comments",
+    "via",
+    "source",
+    "text_hash",
+    "duplicate_of",
 )
 
 

@@ -36,9 +36,11 @@ KNOWN_SITES = {
 
 _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,4})"
 _SIGNATURES = [
-    re.compile(rf"\bsupport\s+{_NAME}\s+on\s+(?:Patreon|PayPal|Substack)"),
+    re.compile(rf"\b[Ss]upport\s+{_NAME}\s+on\s+(?:Patreon|PayPal|Substack)"),
     re.compile(rf"\bsubscribe\s+to\s+{_NAME}(?:'s|’s)\s+(?:YouTube|Channel|Newsletter|Podcast)", re.IGNORECASE),
-    re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?(?:by\s+)?{_NAME}", re.IGNORECASE),
+    re.compile(
+        rf"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?(?:by\s+)?{_NAME}", re.IGNORECASE
+    ),
 ]
 _SIGNATURE_STOP = {"all", "rights", "reserved", "inc", "ltd", "llc"}
 

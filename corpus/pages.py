@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from corpus.authors import is_name
 from corpus.comments import parse_comments
 from corpus.lines import COMMENT_HEADER, Kind, Line, classify
 from corpus.model import Comment, Via
-from corpus.authors import is_name
 from corpus.text import clean_line, join_paragraphs
 
 _HEADER_KINDS = {Kind.TEXT, Kind.BYLINE, Kind.CREDIT, Kind.PLACEHOLDER, Kind.BLANK, Kind.TAGS, Kind.DATE}
@@ -49,7 +49,7 @@ def _header_start(lines: list[Line], anchor: int, floor: int) -> int:
     i = anchor - 1
     while i >= floor:
         line = lines[i]
-        if line.kind not in _HEADER_KINDS or line.kind is Kind.TEXT and not _short(line):
+        if line.kind not in _HEADER_KINDS or (line.kind is Kind.TEXT and not _short(line)):
             break
         if line.kind is Kind.TEXT:
             if texts == 3:  # title, dek, author at most: more short lines belong to what is above
@@ -58,6 +58,15 @@ def _header_start(lines: list[Line], anchor: int, floor: int) -> int:
         if line.kind is not Kind.BLANK:
             start = i
         i -= 1
+    texts_in_block = [j for j in range(start, anchor) if lines[j].kind is Kind.TEXT]
+    # Headlines rarely end with a full stop and sentences do: with a headline-shaped line after it,
+    # a first line ending in "." is the end of the previous article's text, not this one's title.
+    if (
+        len(texts_in_block) >= 2
+        and lines[texts_in_block[0]].text.endswith(".")
+        and not lines[texts_in_block[1]].text.endswith(".")
+    ):
+        start = texts_in_block[1]
     return start
 
 
@@ -89,8 +98,8 @@ def _segments(lines: list[Line]) -> list[tuple[int, int, int | None]]:
         starts.append(_header_start(lines, anchor, floor))
         floor = anchor + 1
     starts[0] = 0  # what precedes the first header (site furniture, tag lines) belongs to the first article
-    bounds = starts[1:] + [len(lines)]
-    return [(s, e, a) for s, e, a in zip(starts, bounds, anchors)]
+    bounds = [*starts[1:], len(lines)]
+    return [(s, e, a) for s, e, a in zip(starts, bounds, anchors, strict=False)]
 
 
 def _read_header(header: list[Line]) -> tuple[str | None, list[str], list[str], list[str], date | None]:
@@ -207,12 +216,12 @@ def parse_page(text: str, repeated: frozenset[str] = frozenset()) -> list[PageAr
             header_start = _header_start(lines, anchor, start) if start == 0 else start
             pre = [ln for ln in lines[start:header_start] if ln.kind is Kind.TAGS]
             title, dek, authors, tags, when = _read_header(pre + lines[header_start:anchor])
-            if isinstance(lines[anchor].value, date):
-                when = lines[anchor].value
+            if isinstance(anchor_date := lines[anchor].value, date):
+                when = anchor_date
             body_start = anchor + 1
             while body_start < end and lines[body_start].kind in (Kind.BLANK, Kind.PUBLISHED, Kind.DATE):
-                if when is None and isinstance(lines[body_start].value, date):
-                    when = lines[body_start].value
+                if when is None and isinstance(found := lines[body_start].value, date):
+                    when = found
                 body_start += 1
             text_lines, tail = _split_body(lines[body_start:end])
         else:
@@ -224,6 +233,8 @@ def parse_page(text: str, repeated: frozenset[str] = frozenset()) -> list[PageAr
         if not authors:
             authors = more_authors
         body = join_paragraphs(dek + paragraphs)
+        if dek:  # `at` counts body paragraphs, and the dek paragraphs come first in the body
+            via = [Via(outlet=v.outlet, text=v.text, at=v.at + len(dek)) for v in via]
         if not body and not via:
             continue
         articles.append(

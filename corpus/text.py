@@ -28,7 +28,8 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 def sanitize(text: str) -> str:
     """Remove terminal escapes and control characters; normalise line ends and Unicode (NFC)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     return unicodedata.normalize("NFC", text)
 
@@ -39,8 +40,8 @@ def clean_inline(text: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    """Collapse runs of spaces inside a line of already sanitised text and trim it."""
-    return _SPACES.sub(" ", line).strip()
+    """Collapse runs of whitespace (any Unicode space, newlines too) to one space and trim."""
+    return " ".join(line.split())
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

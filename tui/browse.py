@@ -27,6 +27,7 @@ ALL_OUTLETS = "\x00all"
 class BrowseScreen(Screen[None]):
     """Pick an outlet on the left, an article on the right; enter opens it in the reader."""
 
+    AUTO_FOCUS = "#articles"
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
         Binding("enter", "open_article", "Read", show=False),
@@ -59,10 +60,12 @@ class BrowseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#articles", DataTable)
-        table.add_columns("Date", "Outlet", "Title")
-        table.loading = True
+        self.query_one("#articles", DataTable).loading = True
         self.read_articles()
+
+    def on_resize(self) -> None:
+        if self.articles:
+            self.show_outlet(self.outlet)
 
     @work(thread=True, exclusive=True)
     def read_articles(self) -> None:
@@ -89,16 +92,26 @@ class BrowseScreen(Screen[None]):
         self.query_one("#status", Static).update(Text(status))
         self.query_one("#articles", DataTable).loading = False
         self.show_outlet(ALL_OUTLETS)
-        self.query_one("#articles", DataTable).focus()
+        if not outlets.has_focus:  # the user may have moved there while the corpus was read
+            self.query_one("#articles", DataTable).focus()
 
     def show_outlet(self, outlet: str) -> None:
+        """Fill the table with the outlet's articles, the title column taking the width that is left."""
         self.outlet = outlet
         table = self.query_one("#articles", DataTable)
-        table.clear()
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        outlet_width = min(18, max((len(a.outlet) for a in self.articles), default=6))
+        title_width = max(20, table.scrollable_content_region.width - 10 - outlet_width - 3 * 2 - 1)
+        table.add_column("Date", width=10)
+        table.add_column("Outlet", width=outlet_width)
+        table.add_column("Title", width=title_width)
         for index, article in enumerate(self.articles):
             if outlet in (ALL_OUTLETS, article.outlet):
                 date = article.date.isoformat() if article.date else "–"
                 table.add_row(Text(date), Text(article.outlet), Text(article.title), key=str(index))
+        if 0 < cursor < table.row_count:
+            table.move_cursor(row=cursor)
 
     @on(OptionList.OptionHighlighted, "#outlets")
     def outlet_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--home", metavar="DIR", help=f"where indexes and config live (default: ${HOME_VARIABLE} or the user data dir)")
+    parser.add_argument(
+        "--home", metavar="DIR", help=f"where indexes and config live (default: ${HOME_VARIABLE} or the user data dir)"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -46,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--outlet", metavar="NAME", help="the outlet of every article read (overrides what the files say)")
     add.add_argument("--dry-run", action="store_true", help="read and clean without indexing")
     add.add_argument("--json", action="store_true", help="print one JSON object per article on stdout")
-    add.add_argument("--max-size", type=float, default=20.0, metavar="MB", help="skip files larger than this (default: 20)")
+    add.add_argument(
+        "--max-size", type=float, default=20.0, metavar="MB", help="skip files larger than this (default: 20)"
+    )
     add.set_defaults(run=_run_add)
     return parser
 

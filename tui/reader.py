@@ -36,8 +36,10 @@ class ReaderScreen(Screen[None]):
             yield Static(article_header(self.article), id="article-header")
             yield Static(article_body(self.article), id="article-body")
             if self.article.comments:
-                with Collapsible(title=f"Reader comments ({len(self.article.comments)})", collapsed=True, id="comments"):
-                    yield Static(comments_text(self.article.comments))
+                with Collapsible(
+                    title=f"Reader comments ({len(self.article.comments)})", collapsed=True, id="comments"
+                ):
+                    yield Static(comments_text(self.article.comments), id="comments-text")
         yield Footer()
 
     def on_mount(self) -> None:

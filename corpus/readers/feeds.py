@@ -58,7 +58,9 @@ def read_feed(text: str) -> tuple[list[Record], list[Problem]]:
             continue
         source = entry.get("source") or {}
         tags = [clean_inline(t.get("term", "")) for t in entry.get("tags", []) or [] if t.get("term")]
-        authors = normalize_authors([a.get("name") for a in entry.get("authors", []) if a.get("name")] or entry.get("author"))
+        authors = normalize_authors(
+            [a.get("name") for a in entry.get("authors", []) if a.get("name")] or entry.get("author")
+        )
         records.append(
             Record(
                 title=clean_inline(entry.get("title", "")) or None,

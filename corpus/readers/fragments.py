@@ -5,11 +5,31 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from corpus.text import join_paragraphs
+from corpus.text import join_paragraphs, sanitize
 
 _BLOCKS = {
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
-    "header", "footer", "tr", "pre", "figure", "ul", "ol", "table", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "tr",
+    "pre",
+    "figure",
+    "ul",
+    "ol",
+    "table",
+    "hr",
 }
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "figcaption", "button", "form"}
 _LOOKS_LIKE_HTML = re.compile(r"<(?:p|br|div|span|a|em|strong|b|i|li|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -58,4 +78,5 @@ def html_to_text(fragment: str) -> str:
     parser.feed(fragment)
     parser.close()
     parser._break()
-    return join_paragraphs(parser.paragraphs)
+    # character references (&#27;) and raw control characters in the fragment come out here
+    return join_paragraphs([sanitize(p) for p in parser.paragraphs])

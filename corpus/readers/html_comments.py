@@ -37,6 +37,20 @@ def _own_elements(item: Any, items: set[Any]) -> list[Any]:
     return found
 
 
+def _text_of(element: Any, skip: set[Any]) -> str:
+    """The text of an element without the subtrees in `skip` (author, date and reply links, replies)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child not in skip and isinstance(child.tag, str):
+            inner = _text_of(child, skip)
+            parts.append(f" {inner} " if child.tag in _BLOCK_TAGS else inner)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "blockquote", "article", "section", "footer", "header", "ol", "ul", "pre"}
+
+
 def extract_comments(tree: Any) -> list[Comment]:
     """The comments marked up in an lxml HTML tree, in page order; none when the page marks none.
 
@@ -60,7 +74,8 @@ def extract_comments(tree: Any) -> list[Comment]:
         if not text_els:
             text_els = [e for e in own if e.tag == "p" and not any(a in skip for a in e.iterancestors())]
         text_els = [e for e in text_els if not any(a in text_els for a in e.iterancestors())]
-        paragraphs = [" ".join(e.text_content().split()) for e in text_els if e not in skip]
+        # without the author, date and reply links a wrapper (`article.comment-body`) may hold
+        paragraphs = [" ".join(_text_of(e, skip | item_set).split()) for e in text_els if e not in skip]
         text = join_paragraphs(paragraphs)
         if not text:
             continue

@@ -22,8 +22,30 @@ from corpus.text import clean_inline, normalize_body
 TITLE_FIELDS = ("title", "headline", "heading", "name")
 TEXT_FIELDS = ("text", "content", "body", "article", "full_text", "fulltext", "maintext", "article_text", "story")
 SUMMARY_FIELDS = ("description", "summary", "abstract", "excerpt")
-OUTLET_FIELDS = ("outlet", "source", "site_name", "sitename", "publisher", "source_name", "site", "media", "newspaper", "publication")
-DATE_FIELDS = ("date", "published", "publish_date", "published_at", "publishedat", "pubdate", "date_published", "datetime", "created_at", "time")
+OUTLET_FIELDS = (
+    "outlet",
+    "source",
+    "site_name",
+    "sitename",
+    "publisher",
+    "source_name",
+    "site",
+    "media",
+    "newspaper",
+    "publication",
+)
+DATE_FIELDS = (
+    "date",
+    "published",
+    "publish_date",
+    "published_at",
+    "publishedat",
+    "pubdate",
+    "date_published",
+    "datetime",
+    "created_at",
+    "time",
+)
 URL_FIELDS = ("url", "link", "canonical_url", "href", "permalink")
 AUTHOR_FIELDS = ("authors", "author", "byline", "creator", "creators", "writer")
 TAG_FIELDS = ("tags", "keywords", "categories", "category", "topics", "topic", "section")
@@ -53,7 +75,8 @@ def _as_text(value: Any) -> str | None:
 
 def _tags(value: Any) -> list[str]:
     if isinstance(value, str):
-        return split_tags(value) if ("," in value or ";" in value or "|" in value) else [value.strip()]
+        tags = split_tags(value) if ("," in value or ";" in value or "|" in value) else [value]
+        return [t for t in (clean_inline(t) for t in tags) if t]
     if isinstance(value, list):
         return [clean_inline(t) for t in (_as_text(v) for v in value) if t and clean_inline(t)]
     return []

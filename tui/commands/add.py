@@ -45,11 +45,20 @@ def run_add(args: argparse.Namespace) -> int:
 
 def _print_table(console: Console, articles: list[Article]) -> None:
     table = Table(show_lines=False, expand=True)
-    for name, kwargs in (("outlet", {"max_width": 20}), ("date", {}), ("title", {"ratio": 1}), ("words", {"justify": "right"}), ("comments", {"justify": "right"})):
+    for name, kwargs in (
+        ("outlet", {"max_width": 20}),
+        ("date", {}),
+        ("title", {"ratio": 1}),
+        ("words", {"justify": "right"}),
+        ("comments", {"justify": "right"}),
+    ):
         table.add_column(name, **kwargs)  # type: ignore[arg-type]
     for a in articles:
         table.add_row(
-            Text(a.outlet), Text(a.date.isoformat() if a.date else "-"), Text(a.title),
-            str(len(a.body.split())), str(len(a.comments)),
+            Text(a.outlet),
+            Text(a.date.isoformat() if a.date else "-"),
+            Text(a.title),
+            str(len(a.body.split())),
+            str(len(a.comments)),
         )
     console.print(table)

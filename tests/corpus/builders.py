@@ -1,0 +1,32 @@
+"""Tiny builders shared by the corpus tests: fixture files written into a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus import Article, Problem, read_corpus
+
+
+def write_file(folder: Path, name: str, text: str) -> Path:
+    """Write `text` (UTF-8) to folder/name, making parent folders; return the path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def read_all(*paths: Path) -> tuple[list[Article], list[Problem]]:
+    """Read paths with read_corpus and split what comes back into articles and problems."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in read_corpus([str(p) for p in paths]):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            articles.append(item)
+    return articles, problems
+
+
+def read_page_file(folder: Path, text: str, name: str = "page.txt") -> tuple[list[Article], list[Problem]]:
+    """Write one page file and read it back."""
+    return read_all(write_file(folder, name, text))
