@@ -72,7 +72,9 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
     base_indent = indents[0] if indents else 0
     unit = indents[1] - base_indent if len(indents) > 1 else 1  # the site's indent per reply level
     content = [ln for ln in lines if ln.kind is not Kind.BLANK]
-    blank_before = {id(ln) for prev, ln in zip([None, *lines], lines, strict=False) if prev is None or prev.kind is Kind.BLANK}
+    blank_before = {
+        id(ln) for prev, ln in zip([None, *lines], lines, strict=False) if prev is None or prev.kind is Kind.BLANK
+    }
     for index, line in enumerate(content):
         text = line.text
         depth = max(0, (line.indent - base_indent) // unit)
@@ -110,7 +112,9 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
             continue
         if builder.parts and depth != builder.depth:
             builder.start(None, depth, text, open_=False)
-        elif (builder.parts and not after_blank) or (builder.open and (builder.author is not None or not builder.parts)):
+        elif (builder.parts and not after_blank) or (
+            builder.open and (builder.author is not None or not builder.parts)
+        ):
             builder.parts.append(text)
         else:
             builder.start(None, depth, text, open_=False)

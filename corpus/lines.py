@@ -235,7 +235,9 @@ def classify(raw: str, repeated: frozenset[str] = frozenset()) -> Line:
     if short and _PLACEHOLDER.match(text):
         return Line(text, Kind.PLACEHOLDER, indent)
     if short and (
-        _FURNITURE.match(text) or _CALL_TO_ACTION.match(text) or ("your " in text.lower() and _YOUR_SUPPORT.search(text))
+        _FURNITURE.match(text)
+        or _CALL_TO_ACTION.match(text)
+        or ("your " in text.lower() and _YOUR_SUPPORT.search(text))
     ):
         return Line(text, Kind.FURNITURE, indent)
     if (_CODE_CHARS.search(text) or any(w in text for w in _CODE_WORDS)) and _CODE.search(text):
