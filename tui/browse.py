@@ -28,6 +28,7 @@ class BrowseScreen(Screen[None]):
     """Pick an outlet on the left, an article on the right; enter opens it in the reader."""
 
     AUTO_FOCUS = "#articles"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
         Binding("enter", "open_article", "Read", show=False),
@@ -102,7 +103,10 @@ class BrowseScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear(columns=True)
         outlet_width = min(18, max((len(a.outlet) for a in self.articles), default=6))
-        title_width = max(20, table.scrollable_content_region.width - 10 - outlet_width - 3 * 2 - 1)
+        # columns: date 10, outlet, title, each with one cell of padding either side; 2 for the scrollbar
+        # (the table itself has no size while its loading indicator shows: measure around it)
+        table_width = self.size.width - self.query_one("#outlets").outer_size.width - 2
+        title_width = max(20, table_width - 10 - outlet_width - 3 * 2 - 2)
         table.add_column("Date", width=10)
         table.add_column("Outlet", width=outlet_width)
         table.add_column("Title", width=title_width)

@@ -78,7 +78,8 @@ async def test_resize_keeps_working(demo_app: NewsframeApp) -> None:
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await _loaded(pilot)
         table = demo_app.screen.query_one("#articles", DataTable)
-        narrow = table.columns[table.ordered_columns[2].key].width
+        narrow = table.ordered_columns[2].width
+        assert narrow == 80 - 20 - 2 - 10 - 16 - 6 - 2  # below 100 columns the outlet pane narrows to 20
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         table = demo_app.screen.query_one("#articles", DataTable)
