@@ -76,8 +76,6 @@ def _load(found: Found, options: ReadOptions) -> _Loaded | Problem:
         text = decode_bytes(data)
     except DecodeError as exc:
         return Problem(path, str(exc))
-    from corpus.text import sanitize
-
     return _Loaded(found, sanitize(text), hashlib.blake2b(data, digest_size=16).hexdigest())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus import Article, Problem, read_corpus
+from corpus import Article, Problem, ReadOptions, read_corpus
 
 
 def write_file(folder: Path, name: str, text: str) -> Path:
@@ -15,11 +15,16 @@ def write_file(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def read_all(*paths: Path) -> tuple[list[Article], list[Problem]]:
+def write(path: Path, text: str) -> Path:
+    """Write `text` (UTF-8) to `path`, making parent folders; return the path."""
+    return write_file(path.parent, path.name, text)
+
+
+def read_all(*paths: Path, outlet: str | None = None) -> tuple[list[Article], list[Problem]]:
     """Read paths with read_corpus and split what comes back into articles and problems."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for item in read_corpus([str(p) for p in paths]):
+    for item in read_corpus([str(p) for p in paths], ReadOptions(outlet=outlet)):
         if isinstance(item, Problem):
             problems.append(item)
         else:

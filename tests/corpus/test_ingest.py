@@ -6,18 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from corpus import Article, Problem, ReadOptions, read_corpus
-
-
-def read(*paths: Path, outlet: str | None = None) -> tuple[list[Article], list[Problem]]:
-    items = list(read_corpus(paths, ReadOptions(outlet=outlet)))
-    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Problem)]
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.corpus.builders import read_all as read
+from tests.corpus.builders import write
 
 
 def story(
