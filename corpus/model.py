@@ -39,6 +39,77 @@ class Comment:
     depth: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: which text it is in, and where.
+
+    `where` is "title", "body", "via" or "comment"; `block` numbers the via block or comment (0 for
+    title and body); `start`/`end` are offsets into that text, so `text == field[start:end]`.
+    """
+
+    where: str
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a person: sentence index, the name's span in the sentence, and what frames it.
+
+    `label` is the first of `labels` (descriptors, normalised for counting); `verb` is the lemma of the
+    reporting verb when the person speaks ("say", "claim", "according to"), `verb_class` its class;
+    `quote` the quoted words credited to the person in this sentence.
+    """
+
+    sentence: int
+    start: int
+    end: int
+    surface: str
+    where: str = "body"
+    labels: tuple[str, ...] = ()
+    verb: str | None = None
+    verb_class: str | None = None
+    quote: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        return self.labels[0] if self.labels else None
+
+    def to_dict(self, sentences: list[Sentence]) -> dict[str, Any]:
+        """The JSON of `add --dry-run --json`: the issue's keys first, then `where`, `labels`, `text`."""
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "surface": self.surface,
+            "label": self.label,
+            "verb": self.verb,
+            "verb_class": self.verb_class,
+            "quote": self.quote,
+            "where": self.where,
+            "labels": list(self.labels),
+            "text": sentences[self.sentence].text if self.sentence < len(sentences) else "",
+        }
+
+
+@dataclass(slots=True)
+class Person:
+    """A person as one article mentions them: canonical name, the corpus's other names for them."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self, sentences: list[Sentence]) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_dict(sentences) for m in self.mentions],
+        }
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the page's own text in `body`; comments and reposted text kept apart."""
@@ -56,6 +127,8 @@ class Article:
     via: list[Via] = field(default_factory=list)
     text_hash: str = ""
     duplicate_of: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -64,9 +137,16 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with the field names (and order) of `newsframe add --dry-run --json`."""
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        return {key: data[key] for key in _JSON_ORDER}
+        out: dict[str, Any] = {}
+        for key in _JSON_ORDER:
+            if key == "people":
+                out[key] = [p.to_dict(self.sentences) for p in self.people]
+            elif key == "date":
+                out[key] = self.date.isoformat() if self.date else None
+            else:
+                value = getattr(self, key)
+                out[key] = _plain(value)
+        return out
 
 
 _JSON_ORDER = (
@@ -83,7 +163,17 @@ _JSON_ORDER = (
     "source",
     "text_hash",
     "duplicate_of",
+    "people",
 )
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses (and lists of them) as dicts, for JSON."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)

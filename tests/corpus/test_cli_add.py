@@ -128,8 +128,9 @@ def test_table_output_without_json(tmp_path: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert code == 0
     assert "Skerry Post" in captured.out
-    assert "[bold red]fares[/]" in captured.out  # markup in data is shown as text
-    assert "1 articles from 1 outlets; 0 problems" in captured.err
+    cells = " ".join(line.split("│")[3].strip() for line in captured.out.splitlines() if line.count("│") > 3)
+    assert "[bold red]fares[/]" in cells  # markup in data is shown as text (the title cell may wrap)
+    assert "1 articles from 1 outlets, 0 people; 0 problems" in captured.err
 
 
 def test_demo_corpus(capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,3 +147,50 @@ def test_demo_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert len({row["id"] for row in rows}) == 45
     assert all(row["title"] and row["body"] for row in rows)
     assert all(row["date"] is None or date.fromisoformat(row["date"]) for row in rows)
+
+
+MENTION_KEYS = ["sentence", "start", "end", "surface", "label", "verb", "verb_class", "quote"]
+
+
+def test_people_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = (
+        "Prime Minister Adrian Voss defended the sale on Monday. "
+        "“This deal secures the future of our harbour,” Voss said. "
+        "Opposition leader Maren Ilves claimed the price was too low."
+    )
+    path = write(tmp_path / "one.json", json.dumps({**GOOD, "text": body}))
+    code, [row], _ = run(capsys, "add", str(path), "--dry-run", "--json")
+    assert code == 0
+    people = {p["name"]: p for p in row["people"]}
+    assert set(people) == {"Adrian Voss", "Maren Ilves"}
+    assert list(people["Adrian Voss"]) == ["name", "aliases", "mentions"]
+    assert people["Adrian Voss"]["aliases"] == ["Voss"]
+    first, second = people["Adrian Voss"]["mentions"]
+    assert list(first)[: len(MENTION_KEYS)] == MENTION_KEYS
+    assert first["label"] == "prime minister"
+    assert (second["verb"], second["verb_class"]) == ("say", "neutral")
+    assert second["quote"] == "This deal secures the future of our harbour"
+    assert second["text"][second["start"] : second["end"]] == "Voss"
+    [ilves] = people["Maren Ilves"]["mentions"]
+    assert (ilves["label"], ilves["verb"], ilves["verb_class"]) == ("opposition leader", "claim", "distancing")
+
+
+def test_people_config_from_the_config_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    write(home / "config" / "config.toml", '[people]\naliases = { "Adrian Voss" = ["the harbour salesman"] }\n')
+    body = "Adrian Voss spoke. Later the harbour salesman said it again."
+    path = write(tmp_path / "one.json", json.dumps({**GOOD, "text": body}))
+    code, [row], _ = run(capsys, "--home", str(home), "add", str(path), "--dry-run", "--json")
+    assert code == 0
+    [person] = row["people"]
+    assert [m["surface"] for m in person["mentions"]] == ["Adrian Voss", "the harbour salesman"]
+
+
+def test_a_broken_config_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    write(home / "config" / "config.toml", "[people\nignore = 3\n")
+    path = write(tmp_path / "one.json", json.dumps(GOOD))
+    code, rows, err = run(capsys, "--home", str(home), "add", str(path), "--dry-run", "--json")
+    assert code == 2
+    assert rows == []
+    assert len(err) == 1 and "config.toml: not valid TOML" in err[0]

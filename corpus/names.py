@@ -1,0 +1,270 @@
+"""Finding person names in one sentence: capitalised runs, the titles before them, and what is not a name.
+
+A name candidate is a run of capitalised words (with particles such as "van der" and initials inside,
+hyphenated parts like "Jong-un"). Titles at its head ("Prime Minister", "French President") are split
+off; places, nationalities, organisations and ordinary sentence-initial words are kept out. Whether a
+one-word candidate ("Voss", "Kim") is a person is decided later, against the full names the article
+and the corpus know (`corpus.people`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from corpus.lexicon import DAYS, HYPHEN_PREFIXES, MONTHS, PARTICLES, STOP_WORDS, Lexicon
+
+# Words, with apostrophes and hyphens inside; dotted acronyms; numbers; any other single character.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*(?:['’](?![^\W\d_]))?"
+    r"|\d[\d,.:]*\w*"
+    r"|\S"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+@dataclass(slots=True)
+class Tokens:
+    """A sentence as tokens: text and character offsets into the sentence."""
+
+    text: list[str]
+    start: list[int]
+    end: list[int]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def tokenize(sentence: str) -> Tokens:
+    """The tokens of one sentence (punctuation characters are tokens of their own)."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _TOKEN.finditer(sentence):
+        texts.append(match.group())
+        starts.append(match.start())
+        ends.append(match.end())
+    return Tokens(texts, starts, ends)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible person name in a sentence.
+
+    `first`/`last` are token indexes of the name (inclusive/exclusive); `head` is where the title
+    words split off the run begin (== `first` when there are none). `evidence` says why it is a person
+    ("title", "role", "multiword"), or is empty when only a known full name can confirm it.
+    """
+
+    first: int
+    last: int
+    head: int
+    words: tuple[str, ...]
+    evidence: str = ""
+    possessive: bool = False
+    title_words: tuple[str, ...] = field(default_factory=tuple)
+
+
+def strip_possessive(word: str) -> str:
+    """ "Putin's" -> "Putin"; "Ilves’" -> "Ilves"."""
+    return _POSSESSIVE.sub("", word)
+
+
+@lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """A key for comparing spellings: no accents, no case, hyphens and dots as spaces.
+
+    "Kim Jong-un" and "Kim Jong Un", "Orbán" and "Orban", "Tomás" and "Tomas" fold alike.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("’", "'").replace("‐", "-").casefold()
+    plain = re.sub(r"[-.]", " ", plain)
+    return " ".join(plain.split())
+
+
+def is_capitalised(word: str) -> bool:
+    """A word that can be part of a name: capital first letter, not an all-capitals acronym."""
+    if not word[0].isupper():
+        return word.lower().startswith(HYPHEN_PREFIXES) and len(word) > 4 and word[word.index("-") + 1].isupper()
+    letters = [ch for ch in word if ch.isalpha()]
+    return not (len(letters) >= 2 and all(ch.isupper() for ch in letters))  # NATO, CNN, U.S.
+
+
+def is_title_case(tokens: Tokens, lower_vocabulary: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A headline in Title Case, where capitals say nothing about names.
+
+    Most longer words are capitalised, and so is at least one ordinary word after the first ("As",
+    "The", "Deal" when the article also writes "deal"), which a name-dense sentence does not do.
+    """
+    words = [t for t in tokens.text if len(t) > 3 and t[0].isalpha()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for t in words if t[0].isupper())
+    if capitalised / len(words) < 0.7:
+        return False
+    start = _sentence_start(tokens.text)
+    return any(
+        t[0].isupper() and (t.lower() in STOP_WORDS or t.lower() in lower_vocabulary)
+        for t in tokens.text[start + 1 :]
+        if t[0].isalpha()
+    )
+
+
+def find_candidates(tokens: Tokens, lex: Lexicon, lower_vocabulary: frozenset[str] | set[str]) -> list[Candidate]:
+    """Name candidates in a sentence, in order, with titles split off and non-names dropped.
+
+    `lower_vocabulary` holds words the article also uses in lower case: a capitalised word at the
+    start of a sentence that is among them ("Strip", "Sources") is an ordinary word.
+    """
+    found: list[Candidate] = []
+    texts = tokens.text
+    n = len(texts)
+    i = 0
+    while i < n:
+        if not _starts_name(texts, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not _POSSESSIVE.search(texts[j - 1]):
+            word = texts[j]
+            if word[0].isalpha() and is_capitalised(word) and not _adjacent_gap(tokens, j):
+                j += 1
+            elif word == "." and len(texts[j - 1]) == 1 and texts[j - 1].isupper() and j + 1 < n:
+                j += 1  # an initial: "Donald J. Trump"
+            elif word.lower() in PARTICLES and _particle_leads_to_name(texts, j):
+                j += 1
+            else:
+                break
+        candidate = _candidate(tokens, i, j, lex, lower_vocabulary)
+        if candidate is not None:
+            found.append(candidate)
+        i = j
+    return found
+
+
+def _starts_name(texts: list[str], i: int) -> bool:
+    word = texts[i]
+    if not word[0].isalpha():
+        return False
+    if is_capitalised(word):
+        return True
+    return word in PARTICLES and _particle_leads_to_name(texts, i)
+
+
+def _particle_leads_to_name(texts: list[str], i: int) -> bool:
+    j = i
+    while j < len(texts) and texts[j].lower() in PARTICLES:
+        j += 1
+    return j < len(texts) and j - i <= 3 and texts[j][0].isupper() and is_capitalised(texts[j])
+
+
+def _adjacent_gap(tokens: Tokens, j: int) -> bool:
+    """True when more than plain space separates token j from the one before (a line break, say)."""
+    return tokens.start[j] - tokens.end[j - 1] > 1
+
+
+def _candidate(
+    tokens: Tokens, i: int, j: int, lex: Lexicon, lower_vocabulary: frozenset[str] | set[str]
+) -> Candidate | None:
+    texts = tokens.text
+    words = [w for w in texts[i:j] if w != "."]
+    index = [k for k in range(i, j) if texts[k] != "."]
+    possessive = bool(_POSSESSIVE.search(words[-1]))
+    words[-1] = strip_possessive(words[-1])
+    # Sentence-initial ordinary words: "But Voss", "Yesterday Ilves", "Strip away".
+    while (
+        len(words) > 0
+        and index[0] == _sentence_start(texts)
+        and words[0].lower() not in PARTICLES
+        and (_ordinary(words[0], lower_vocabulary) or words[0].lower() in lex.verb_forms)
+    ):
+        words.pop(0)
+        index.pop(0)
+    # Month and day names in front: "Monday Voss".
+    while words and words[0].lower() in MONTHS | DAYS and len(words) > 1:
+        words.pop(0)
+        index.pop(0)
+    if not words:
+        return None
+    if len(words[0]) == 1 and (index[0] + 1 >= len(texts) or texts[index[0] + 1] != "."):
+        return None  # "U.S.S Donald Cook": a stray letter, not an initial
+    if any(w.endswith(("n't", "n’t")) for w in words) or (index[0] > 0 and texts[index[0] - 1] == "@"):
+        return None  # "Don't"; "@Frida L." is a commenter's handle
+    lowered = [w.lower().replace("’", "'") for w in words]
+    # Titles: split at the last title word that is followed by something.
+    cut = -1
+    for k, word in enumerate(lowered[:-1]):
+        bare = word.rstrip(".")
+        strong = bare in lex.titles or bare in lex.honorifics or any(p in lex.titles for p in bare.split("-"))
+        if strong or (bare in lex.weak_titles and all(_descriptive(w, lex) for w in lowered[:k])):
+            cut = k
+    head = index[0]
+    title_words: tuple[str, ...] = ()
+    evidence = ""
+    if cut >= 0:
+        title_words = tuple(words[: cut + 1])
+        words, index, lowered = words[cut + 1 :], index[cut + 1 :], lowered[cut + 1 :]
+        evidence = "title"
+    # A leading nationality, place or institution is a descriptor: "Hungarian Viktor Orban",
+    # "(Secretary of) State Mike Pompeo".
+    while len(words) > 2 and (
+        lowered[0] in lex.demonyms or lowered[0] in lex.places or lowered[0] in lex.organisation_words
+    ):
+        title_words = (*title_words, words[0])
+        words, index, lowered = words[1:], index[1:], lowered[1:]
+    while len(words) > 1 and (lowered[0] in lex.demonyms or lowered[0] in lex.places):
+        title_words = (*title_words, words[0])
+        words, index, lowered = words[1:], index[1:], lowered[1:]
+    name = " ".join(lowered)
+    bare_last = lowered[-1].rstrip(".")
+    if bare_last in lex.titles or bare_last in lex.honorifics or bare_last in lex.roles:
+        return None  # "Prime Minister", "Finance Minister" with no name after them
+    if name in lex.places or name in lex.demonyms or name in lex.organisation_words:
+        return None
+    if any(w in lex.organisation_words for w in lowered):
+        return None
+    if len(words) > 1 and all(w in lex.places or w in lex.demonyms for w in lowered):
+        return None
+    if len(words) == 1:
+        if not evidence and (lowered[0] in STOP_WORDS or lowered[0] in MONTHS or lowered[0] in DAYS):
+            return None
+        if lowered[0] in lex.titles or lowered[0] in lex.honorifics or lowered[0] in lex.weak_titles:
+            return None
+    elif not evidence:
+        if any(w in STOP_WORDS for w in lowered) or all(w in lower_vocabulary for w in lowered):
+            return None
+        evidence = "multiword"
+    if not evidence and index[0] > 0 and texts[index[0] - 1].lower() in lex.roles:
+        evidence = "role"
+    if len(words) > 6:
+        return None
+    return Candidate(
+        first=index[0],
+        last=index[-1] + 1,
+        head=head,
+        words=tuple(words),
+        evidence=evidence,
+        possessive=possessive,
+        title_words=title_words,
+    )
+
+
+def _sentence_start(texts: list[str]) -> int:
+    """The index of the first word (after opening quotes, bullets or dashes)."""
+    for k, word in enumerate(texts):
+        if word[0].isalnum():
+            return k
+    return 0
+
+
+def _ordinary(word: str, lower_vocabulary: frozenset[str] | set[str]) -> bool:
+    lowered = word.lower()
+    return lowered in STOP_WORDS or lowered in lower_vocabulary
+
+
+def _descriptive(word: str, lex: Lexicon) -> bool:
+    return word in lex.demonyms or word in lex.places or word in lex.titles or word in lex.weak_titles
