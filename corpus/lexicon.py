@@ -53,7 +53,8 @@ STOP_WORDS = (
         please thanks thank dear hello hi oh well ok okay sorry good great breaking exclusive watch
         read video photo photos update updated analysis opinion comment editorial live nobody everyone
         someone anyone firstly secondly thirdly finally lastly additionally frankly honestly clearly
-        obviously sadly luckily unfortunately fortunately interestingly ironically notably
+        obviously sadly luckily unfortunately fortunately interestingly ironically notably whatever
+        whoever whenever wherever however tonight tomorrow anything everything something nothing
         """.split()
     )
 )
@@ -63,6 +64,10 @@ MONTHS = frozenset(
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Lower-case words that can sit inside a name: "Ursula von der Leyen", "Rio de Janeiro".
+# "West Texas", "Northern Ireland": a direction before a place is a place.
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater new".split()
+)
 PARTICLES = frozenset("van von der den de del della di da dos das du le la ter ten bin ibn al el y zu".split())
 # Arabic-style prefixes joined by a hyphen: "al-Assad" starts lower-case but is a name.
 HYPHEN_PREFIXES = ("al-", "el-", "ad-", "ar-", "as-", "an-", "ash-", "at-", "az-", "bin-", "ibn-", "abu-")

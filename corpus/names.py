@@ -14,14 +14,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corpus.lexicon import DAYS, HYPHEN_PREFIXES, MONTHS, PARTICLES, STOP_WORDS, Lexicon
+from corpus.lexicon import DAYS, DIRECTIONS, HYPHEN_PREFIXES, MONTHS, PARTICLES, STOP_WORDS, Lexicon
 
 # Words, with apostrophes and hyphens inside; dotted acronyms; numbers; any other single character.
+# Each token comes with the space before it, so offsets follow from lengths (findall is much faster
+# than building a match object per token).
 _TOKEN = re.compile(
+    r"(\s*)("
     r"(?:[A-Za-z]\.){2,}"
     r"|[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*(?:['’](?![^\W\d_]))?"
     r"|\d[\d,.:]*\w*"
     r"|\S"
+    r")"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -43,10 +47,13 @@ def tokenize(sentence: str) -> Tokens:
     texts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for match in _TOKEN.finditer(sentence):
-        texts.append(match.group())
-        starts.append(match.start())
-        ends.append(match.end())
+    position = 0
+    for space, token in _TOKEN.findall(sentence):
+        position += len(space)
+        texts.append(token)
+        starts.append(position)
+        position += len(token)
+        ends.append(position)
     return Tokens(texts, starts, ends)
 
 
@@ -100,6 +107,8 @@ def is_title_case(tokens: Tokens, lower_vocabulary: frozenset[str] | set[str] = 
     Most longer words are capitalised, and so is at least one ordinary word after the first ("As",
     "The", "Deal" when the article also writes "deal"), which a name-dense sentence does not do.
     """
+    if len(tokens.text) > 30:
+        return False  # headlines and subheads are short
     words = [t for t in tokens.text if len(t) > 3 and t[0].isalpha()]
     if len(words) < 3:
         return False
@@ -123,10 +132,9 @@ def find_candidates(tokens: Tokens, lex: Lexicon, lower_vocabulary: frozenset[st
     found: list[Candidate] = []
     texts = tokens.text
     n = len(texts)
-    i = 0
-    while i < n:
-        if not _starts_name(texts, i):
-            i += 1
+    end = 0
+    for i in [k for k, w in enumerate(texts) if w[0].isupper() or w in PARTICLES or w[:3] in _PREFIX_HEADS]:
+        if i < end or not _starts_name(texts, i):
             continue
         j = i + 1
         while j < n and not _POSSESSIVE.search(texts[j - 1]):
@@ -139,20 +147,35 @@ def find_candidates(tokens: Tokens, lex: Lexicon, lower_vocabulary: frozenset[st
                 j += 1
             else:
                 break
+        end = j
+        if j == i + 1 and texts[i].lower() in STOP_WORDS:
+            continue  # "The", "But": the commonest capitalised words, never a one-word name
+        if (
+            i >= 2
+            and texts[i - 1] in {"for", "of"}
+            and texts[i - 2][0].isupper()
+            and texts[i - 2].lower() not in lex.titles
+        ):
+            continue  # the tail of an institution's name: "Centers for Disease Control", "Bank of Veldmark"
         candidate = _candidate(tokens, i, j, lex, lower_vocabulary)
         if candidate is not None:
             found.append(candidate)
-        i = j
     return found
+
+
+_PREFIX_HEADS = frozenset(prefix[:3] for prefix in HYPHEN_PREFIXES)
 
 
 def _starts_name(texts: list[str], i: int) -> bool:
     word = texts[i]
-    if not word[0].isalpha():
+    first = word[0]
+    if first.isupper():
+        return first.isalpha() and is_capitalised(word)
+    if not first.isalpha():
         return False
-    if is_capitalised(word):
-        return True
-    return word in PARTICLES and _particle_leads_to_name(texts, i)
+    if word in PARTICLES:
+        return _particle_leads_to_name(texts, i)
+    return first in "ae" and is_capitalised(word)  # "al-Assad", "el-Sisi"
 
 
 def _particle_leads_to_name(texts: list[str], i: int) -> bool:
@@ -184,22 +207,32 @@ def _candidate(
     ):
         words.pop(0)
         index.pop(0)
-    # Month and day names in front: "Monday Voss".
+    # Month and day names in front or behind: "Monday Voss", "Twitter Friday".
     while words and words[0].lower() in MONTHS | DAYS and len(words) > 1:
         words.pop(0)
         index.pop(0)
+    while words and words[-1].lower() in DAYS and len(words) > 1:
+        words.pop()
+        index.pop()
     if not words:
         return None
     if len(words[0]) == 1 and (index[0] + 1 >= len(texts) or texts[index[0] + 1] != "."):
         return None  # "U.S.S Donald Cook": a stray letter, not an initial
-    if any(w.endswith(("n't", "n’t")) for w in words) or (index[0] > 0 and texts[index[0] - 1] == "@"):
+    if any(w.endswith(("n't", "n’t", "'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll")) for w in words) or (
+        index[0] > 0 and texts[index[0] - 1] == "@"
+    ):
         return None  # "Don't"; "@Frida L." is a commenter's handle
     lowered = [w.lower().replace("’", "'") for w in words]
     # Titles: split at the last title word that is followed by something.
     cut = -1
     for k, word in enumerate(lowered[:-1]):
         bare = word.rstrip(".")
-        strong = bare in lex.titles or bare in lex.honorifics or any(p in lex.titles for p in bare.split("-"))
+        strong = (
+            bare in lex.titles
+            or bare in lex.honorifics
+            or (bare.endswith("s") and bare[:-1] in lex.titles)  # "Senators Tim Scott and ..."
+            or any(p in lex.titles for p in bare.split("-"))  # "Editor-in-Chief"
+        )
         if strong or (bare in lex.weak_titles and all(_descriptive(w, lex) for w in lowered[:k])):
             cut = k
     head = index[0]
@@ -227,8 +260,10 @@ def _candidate(
         return None
     if any(w in lex.organisation_words for w in lowered):
         return None
-    if len(words) > 1 and all(w in lex.places or w in lex.demonyms for w in lowered):
-        return None
+    if len(words) > 1 and (all(w in lex.places or w in lex.demonyms for w in lowered) or lowered[-1] in lex.demonyms):
+        return None  # "North Korea", "Vaccinated Americans"
+    if len(words) == 2 and lowered[0] in DIRECTIONS and lowered[1] in lex.places:
+        return None  # "West Texas"
     if len(words) == 1:
         if not evidence and (lowered[0] in STOP_WORDS or lowered[0] in MONTHS or lowered[0] in DAYS):
             return None

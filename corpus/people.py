@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus.attribution import labels_for, quote_text, quoted_spans, verb_for
-from corpus.lexicon import DAYS, MONTHS, STOP_WORDS, Lexicon, lexicon
+from corpus.lexicon import DAYS, MONTHS, PARTICLES, STOP_WORDS, Lexicon, lexicon
 from corpus.model import UNKNOWN_OUTLET, Article, Mention, Person, Sentence
 from corpus.names import Candidate, Tokens, find_candidates, fold, is_title_case, tokenize
 from corpus.people_config import PeopleConfig
@@ -44,6 +44,7 @@ class Hit:
     verb: str | None = None
     quote: str | None = None
     person: str | None = None  # set by a configured alias
+    initial: bool = False  # the name opens its sentence (so its first word may be an ordinary word)
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class Draft:
     hits: list[Hit]
     title_case: list[tuple[int, Tokens]] = field(default_factory=list)
     outlets: tuple[str, ...] = ()  # the article's outlet and the outlets it reposts: never people
+    vocabulary: frozenset[str] = frozenset()  # words the article writes in lower case
 
     def full_names(self) -> list[tuple[str, ...]]:
         return [h.words for h in self.hits if len(h.words) > 1 and h.evidence]
@@ -85,14 +87,16 @@ class PeopleExtractor:
             _credit_quotes(sentence.text, tokens, found)
             hits.extend(found)
         outlets = (article.outlet, *(v.outlet for v in article.via))
-        return Draft(sentences, hits, title_case, outlets)
+        return Draft(sentences, hits, title_case, outlets, frozenset(vocabulary))
 
     def _hit(self, index: int, text: str, tokens: Tokens, cand: Candidate, title_case: bool = False) -> Hit:
         labels, label_start = labels_for(tokens, cand, self.lex, title_case)
         verb = verb_for(tokens, cand, label_start, self.lex, title_case)
         start = tokens.start[cand.first]
         end = tokens.start[cand.last - 1] + len(cand.words[-1])
+        opening = next((k for k, ch in enumerate(text) if ch.isalnum()), 0)
         return Hit(
+            initial=start == opening,
             sentence=index,
             start=start,
             end=end,
@@ -202,10 +206,51 @@ class NameRegistry:
         self._by_first: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
         self._aliases: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._outlets: set[tuple[str, ...]] = set()
+        self._outlet_words: set[str] = set()
+        self._outlet_cache: dict[tuple[str, ...], bool] = {}
+        # Words that open or close a candidate full name, and in how many articles each is written in
+        # lower case: "Following Trump", "Comey Memos" are not names.
+        self._watch: set[str] = set()
+        self._lower: Counter[str] = Counter()
+        self._initial: Counter[tuple[str, ...]] = Counter()
         self._finished = False
+
+    def common(self, word: str) -> bool:
+        """A word that at least two articles write in lower case: an ordinary word, not a name."""
+        return self._lower[word] >= 2
+
+    def trimmed(self, hit: Hit) -> Hit | None:
+        """The hit without an ordinary first word ("Following Trump" -> "Trump"); None if not a name."""
+        if hit.evidence != "multiword" or len(hit.words) < 2:
+            return hit
+        if _plural(hit.words[-1]) and self.common(hit.words[-1]):
+            return None  # "Comey Memos", "Labor Statistics"
+        if hit.initial and self.common(hit.words[0]) and hit.words[0] not in PARTICLES and " " in hit.surface:
+            cut = hit.surface.index(" ") + 1
+            rest = hit.words[1:]
+            return Hit(
+                hit.sentence,
+                hit.start + cut,
+                hit.end,
+                hit.surface[cut:],
+                rest,
+                "multiword" if len(rest) > 1 else "",
+                hit.labels,
+                hit.verb,
+                hit.quote,
+            )
+        return hit
 
     def is_outlet(self, words: tuple[str, ...]) -> bool:
         """True for an outlet's name or part of it ("Meridian Wire", "Duran" of "The Duran")."""
+        known = self._outlet_cache.get(words)
+        if known is None:
+            known = self._outlet_cache[words] = self._is_outlet(words)
+        return known
+
+    def _is_outlet(self, words: tuple[str, ...]) -> bool:
+        if not self._outlet_words.intersection(words):
+            return False
         for outlet in self._outlets:
             if set(words) <= set(outlet):
                 return True
@@ -220,8 +265,10 @@ class NameRegistry:
             words = tuple(fold(outlet).split())
             if words[:1] == ("the",):
                 words = words[1:]
-            if words and outlet != UNKNOWN_OUTLET:
+            if words and outlet != UNKNOWN_OUTLET and words not in self._outlets:
                 self._outlets.add(words)
+                self._outlet_words.update(words)
+                self._outlet_cache.clear()
         for hit in draft.hits:
             if len(hit.words) > 1 and hit.evidence and hit.person is None:
                 key = _key(hit.words)
@@ -229,11 +276,23 @@ class NameRegistry:
                     continue
                 if len(key) > 1 and not self.config.ignored(" ".join(key)):
                     self._surfaces[key][hit.surface] += 1
+                    if hit.evidence == "multiword":
+                        if hit.initial:
+                            self._initial[key] += 1
+                            self._watch.add(key[0])
+                        if _plural(key[-1]):
+                            self._watch.add(key[-1])
+        for word in draft.vocabulary & self._watch:
+            self._lower[word] += 1
         self._finished = False
 
     def finish(self) -> None:
         """Group spellings into people and choose each person's display name."""
         counts = {key: sum(c.values()) for key, c in self._surfaces.items()}
+        for key, total in list(counts.items()):
+            ordinary_start = self._initial[key] == total and self.common(key[0])
+            if ordinary_start or (_plural(key[-1]) and self.common(key[-1])):
+                del counts[key]  # "Following Trump", "Comey Memos": never seen as a name elsewhere
         parent: dict[tuple[str, ...], tuple[str, ...]] = {key: key for key in counts}
 
         def root(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -278,7 +337,7 @@ class NameRegistry:
             self._surfaces[key][canonical] += 0
             for alias in aliases:
                 self._aliases[key].add(alias)
-        self._canonical = {key: root(key) for key in parent}
+        self._canonical = {key: root(key) for key in parent if key in counts}
         members: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for key, canon in self._canonical.items():
             members[canon].update(self._surfaces.get(key, Counter()))
@@ -341,9 +400,8 @@ class NameRegistry:
         if not self._finished:
             self.finish()
         clusters = _ArticleClusters(self, extractor.lex)
-        ordered = sorted(
-            draft.hits, key=lambda h: (_WHERE_ORDER[draft.sentences[h.sentence].where], h.sentence, h.start)
-        )
+        hits = [t for t in (self.trimmed(h) for h in draft.hits) if t is not None]
+        ordered = sorted(hits, key=lambda h: (_WHERE_ORDER[draft.sentences[h.sentence].where], h.sentence, h.start))
         # Full names first, then names with a title ("Mr Sung"), then bare names.
         for hit in ordered:
             if hit.person or (len(hit.words) > 1 and hit.evidence):
@@ -366,6 +424,10 @@ class NameRegistry:
             for hit in _known_names_in(index, draft.sentences[index].text, tokens, clusters, extractor):
                 clusters.add(hit, create=False)
         return clusters.people(draft.sentences, extractor)
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _completeness(surface: str) -> int:
@@ -608,6 +670,7 @@ def extract_people(articles: list[Article], config: PeopleConfig | None = None) 
     drafts = [extractor.draft(article) for article in articles]
     for draft in drafts:
         registry.learn(draft)
+        draft.vocabulary = frozenset()  # only learning needs it
     registry.finish()
     for article, draft in zip(articles, drafts, strict=True):
         article.sentences = draft.sentences

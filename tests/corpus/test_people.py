@@ -300,3 +300,49 @@ def test_without_keep_apart_one_letter_variants_merge() -> None:
     three = make_article("Johnny Johnson met Johnny Johnsen.", name="3.txt")
     people_of(three)
     assert len(three.people) == 1
+
+
+def test_outlet_names_are_not_people() -> None:
+    wire = make_article(
+        "Prime Minister Adrian Voss spoke, Meridian Wire reported.", outlet="Meridian Wire", name="1.txt"
+    )
+    other = make_article(
+        "Meridian Wire said Adrian Voss spoke. The Duran Quick Take said so too.", outlet="The Duran", name="2.txt"
+    )
+    people_of(wire, other)
+    assert [p.name for p in wire.people] == ["Adrian Voss"]
+    assert [p.name for p in other.people] == ["Adrian Voss"]
+
+
+def test_an_ordinary_word_opening_a_sentence_is_trimmed_from_a_name() -> None:
+    """ "Following Trump" is not a person when other articles write "following" in lower case."""
+    articles = [
+        make_article("Donald Trump spoke. Following Trump, the crowd left.", name="1.txt"),
+        make_article("The following day was quiet.", name="2.txt"),
+        make_article("In the following week, nothing happened.", name="3.txt"),
+    ]
+    people_of(*articles)
+    [person] = articles[0].people
+    assert person.name == "Donald Trump"
+    assert [m.surface for m in person.mentions] == ["Donald Trump", "Trump"]
+
+
+def test_a_common_plural_ending_a_run_is_not_a_surname() -> None:
+    articles = [
+        make_article("James Comey wrote memos. The Comey Memos were published.", name="1.txt"),
+        make_article("The memos were long.", name="2.txt"),
+        make_article("More memos came.", name="3.txt"),
+    ]
+    people_of(*articles)
+    assert [p.name for p in articles[0].people] == ["James Comey"]
+    assert [m.surface for m in articles[0].people[0].mentions] == ["James Comey"]
+
+
+def test_two_known_people_joined_by_a_hyphen() -> None:
+    found = names("Vladimir Putin met Kim Jong-un. The Putin-Kim summit was short.")
+    assert found["Vladimir Putin"] == ["Vladimir Putin", "Putin"]
+    assert found["Kim Jong-un"] == ["Kim Jong-un", "Kim"]
+
+
+def test_institution_tails_and_directions_are_not_people() -> None:
+    assert names("The Centers for Disease Control and the Bank of Veldmark met in West Texas.") == {}
