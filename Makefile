@@ -26,6 +26,8 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/read_throughput.py
+	$(BIN)/python bench/people_throughput.py
+	$(BIN)/python bench/people_accuracy.py
 
 clean:
 	rm -rf $(VENV) bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -14,17 +14,18 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus import Article, demo_corpus_path, read_corpus
 from corpus.gold import load_gold, score
 from corpus.people import extract_people
 
+ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "corpus" / "gold"
 SETS = {
     "demo corpus": (Path(demo_corpus_path()), GOLD / "demo_people.json"),
     "../shared/samples": (ROOT.parent / "shared" / "samples", GOLD / "shared_people.json"),
+    "../shared/corpora (held out)": (ROOT.parent / "shared" / "corpora", GOLD / "heldout_people.json"),
 }
 
 
@@ -42,7 +43,7 @@ def main() -> None:
         scores = score(articles, gold, root)
         mentions = sum(len(entry["mentions"]) for entry in gold)
         print(f"\n{name}: {scores.articles} articles, {mentions} gold mentions")
-        print(f"| field | precision | recall | right / found | found / gold |")
+        print("| field | precision | recall | right / found | found / gold |")
         print("|---|---:|---:|---:|---:|")
         for field, t in scores.rows():
             print(

@@ -160,7 +160,7 @@ def _score_article(article: Article, entry: dict[str, Any], scores: Scores) -> N
             scores.exact.recalled += 1
         scores.people.found += 1
         scores.people.gold += 1
-        if fold(name) == fold(g["person"]):
+        if _same_person(name, g["person"]):
             scores.people.correct += 1
             scores.people.recalled += 1
         else:
@@ -191,6 +191,15 @@ def _score_article(article: Article, entry: dict[str, Any], scores: Scores) -> N
             scores.labels.found += len(m.labels)
             scores.verbs.found += 1 if m.verb else 0
             scores.quotes.found += 1 if m.quote else 0
+
+
+def _same_person(found: str, gold: str) -> bool:
+    """The same name, or one ends the other: annotators wrote "Trump" where the corpus knows
+    "Donald Trump", and "Marine Le Pen" where the text only ever says "Le Pen"."""
+    a, b = fold(found).split(), fold(gold).split()
+    if len(a) > len(b):
+        a, b = b, a
+    return bool(a) and b[-len(a) :] == a
 
 
 def _score_field(tally: Tally, gold: list[str], found: list[str], notes: list[str], where: str) -> None:

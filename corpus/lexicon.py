@@ -63,6 +63,8 @@ MONTHS = frozenset(
     + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Stop words that are never a name or part of one ("May", "Will", "Hope" can be).
+NEVER_NAMES = STOP_WORDS - AUXILIARIES - MONTHS
 # Lower-case words that can sit inside a name: "Ursula von der Leyen", "Rio de Janeiro".
 # "West Texas", "Northern Ireland": a direction before a place is a place.
 DIRECTIONS = frozenset(
@@ -85,6 +87,7 @@ class Lexicon:
     places: frozenset[str]
     demonyms: frozenset[str]
     organisation_words: frozenset[str]
+    given_names: frozenset[str]  # words that start personal names ("Sergei", and "Kim" of "Kim Jong-un")
     verb_forms: dict[str, tuple[str, ...]]  # an inflected first word -> lemmas it can belong to
     verb_class: dict[str, str]  # lemma ("lash out") -> class
 
@@ -113,6 +116,7 @@ def lexicon() -> Lexicon:
         places=_lines("places.txt"),
         demonyms=_lines("demonyms.txt"),
         organisation_words=_lines("organisation_words.txt"),
+        given_names=_lines("given_names.txt"),
         verb_forms={form: tuple(sorted(lemmas)) for form, lemmas in verb_forms.items()},
         verb_class=verb_class,
     )

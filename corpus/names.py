@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corpus.lexicon import DAYS, DIRECTIONS, HYPHEN_PREFIXES, MONTHS, PARTICLES, STOP_WORDS, Lexicon
+from corpus.lexicon import DAYS, DIRECTIONS, HYPHEN_PREFIXES, MONTHS, NEVER_NAMES, PARTICLES, STOP_WORDS, Lexicon
 
 # Words, with apostrophes and hyphens inside; dotted acronyms; numbers; any other single character.
 # Each token comes with the space before it, so offsets follow from lengths (findall is much faster
@@ -97,8 +97,7 @@ def is_capitalised(word: str) -> bool:
     """A word that can be part of a name: capital first letter, not an all-capitals acronym."""
     if not word[0].isupper():
         return word.lower().startswith(HYPHEN_PREFIXES) and len(word) > 4 and word[word.index("-") + 1].isupper()
-    letters = [ch for ch in word if ch.isalpha()]
-    return not (len(letters) >= 2 and all(ch.isupper() for ch in letters))  # NATO, CNN, U.S.
+    return not word[1:].isupper()  # NATO, CNN, U.S.: acronyms
 
 
 def is_title_case(tokens: Tokens, lower_vocabulary: frozenset[str] | set[str] = frozenset()) -> bool:
@@ -107,8 +106,8 @@ def is_title_case(tokens: Tokens, lower_vocabulary: frozenset[str] | set[str] = 
     Most longer words are capitalised, and so is at least one ordinary word after the first ("As",
     "The", "Deal" when the article also writes "deal"), which a name-dense sentence does not do.
     """
-    if len(tokens.text) > 30:
-        return False  # headlines and subheads are short
+    if len(tokens.text) > 20 or tokens.text[-1] == ".":
+        return False  # headlines and subheads are short, and do not end with a full stop
     words = [t for t in tokens.text if len(t) > 3 and t[0].isalpha()]
     if len(words) < 3:
         return False
@@ -148,7 +147,7 @@ def find_candidates(tokens: Tokens, lex: Lexicon, lower_vocabulary: frozenset[st
             else:
                 break
         end = j
-        if j == i + 1 and texts[i].lower() in STOP_WORDS:
+        if j == i + 1 and texts[i].lower() in NEVER_NAMES:
             continue  # "The", "But": the commonest capitalised words, never a one-word name
         if (
             i >= 2
@@ -198,9 +197,11 @@ def _candidate(
     index = [k for k in range(i, j) if texts[k] != "."]
     possessive = bool(_POSSESSIVE.search(words[-1]))
     words[-1] = strip_possessive(words[-1])
-    # Sentence-initial ordinary words: "But Voss", "Yesterday Ilves", "Strip away".
+    # Sentence-initial ordinary words: "But Voss", "Yesterday Ilves", "Strip away". A lone "May" or
+    # "Will" stays: it is a name if the article knows "Theresa May".
     while (
         len(words) > 0
+        and (len(words) > 1 or words[0].lower() in NEVER_NAMES or words[0].lower() not in STOP_WORDS)
         and index[0] == _sentence_start(texts)
         and words[0].lower() not in PARTICLES
         and (_ordinary(words[0], lower_vocabulary) or words[0].lower() in lex.verb_forms)
@@ -265,15 +266,18 @@ def _candidate(
     if len(words) == 2 and lowered[0] in DIRECTIONS and lowered[1] in lex.places:
         return None  # "West Texas"
     if len(words) == 1:
-        if not evidence and (lowered[0] in STOP_WORDS or lowered[0] in MONTHS or lowered[0] in DAYS):
-            return None
+        if not evidence and (lowered[0] in NEVER_NAMES or lowered[0] in DAYS):
+            return None  # a month or "Will" may still be a surname the article knows ("Theresa May")
         if lowered[0] in lex.titles or lowered[0] in lex.honorifics or lowered[0] in lex.weak_titles:
             return None
     elif not evidence:
-        if any(w in STOP_WORDS for w in lowered) or all(w in lower_vocabulary for w in lowered):
+        if any(w in NEVER_NAMES for w in lowered) or all(w in lower_vocabulary for w in lowered):
             return None
-        evidence = "multiword"
-    if not evidence and index[0] > 0 and texts[index[0] - 1].lower() in lex.roles:
+        # "Sadiq Khan" starts with a given name; "Rite Aid", "Friendship Park" do not, and stay "weak"
+        # until something else shows they are people (a title, a label, a verb, the corpus).
+        # A particle opening the run is a surname too: "Le Pen", "De Gaulle", "Van der Kolk".
+        evidence = "multiword" if lowered[0] in lex.given_names or lowered[0] in PARTICLES else "weak"
+    if evidence in ("", "weak") and index[0] > 0 and texts[index[0] - 1].lower() in lex.roles:
         evidence = "role"
     if len(words) > 6:
         return None

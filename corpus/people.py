@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus.attribution import labels_for, quote_text, quoted_spans, verb_for
-from corpus.lexicon import DAYS, MONTHS, PARTICLES, STOP_WORDS, Lexicon, lexicon
+from corpus.lexicon import DAYS, MONTHS, NEVER_NAMES, PARTICLES, STOP_WORDS, Lexicon, lexicon
 from corpus.model import UNKNOWN_OUTLET, Article, Mention, Person, Sentence
 from corpus.names import Candidate, Tokens, find_candidates, fold, is_title_case, tokenize
 from corpus.people_config import PeopleConfig
@@ -39,12 +39,14 @@ class Hit:
     end: int
     surface: str
     words: tuple[str, ...]  # the name's words, folded
-    evidence: str  # "title", "role", "multiword", "alias" or "" (needs a known full name)
+    evidence: str  # "title", "role", "label", "multiword", "alias"; "weak" or "" need more (see NameRegistry)
     labels: tuple[str, ...] = ()
     verb: str | None = None
     quote: str | None = None
     person: str | None = None  # set by a configured alias
     initial: bool = False  # the name opens its sentence (so its first word may be an ordinary word)
+    context_before: str = ""  # the word before the name, lower-cased
+    digit_after: bool = False  # a number follows the name ("May 5")
 
 
 @dataclass(slots=True)
@@ -76,6 +78,8 @@ class PeopleExtractor:
         hits: list[Hit] = []
         title_case: list[tuple[int, Tokens]] = []
         for index, sentence in enumerate(sentences):
+            if self._alias_pattern is None and _nothing_capitalised(sentence.text):
+                continue
             tokens = tokenize(sentence.text)
             if not tokens.text:
                 continue
@@ -95,14 +99,19 @@ class PeopleExtractor:
         start = tokens.start[cand.first]
         end = tokens.start[cand.last - 1] + len(cand.words[-1])
         opening = next((k for k, ch in enumerate(text) if ch.isalnum()), 0)
+        evidence = cand.evidence
+        if evidence == "weak" and labels:
+            evidence = "label"  # "Keir Starmer, the British Prime Minister"
         return Hit(
             initial=start == opening,
+            context_before=tokens.text[cand.head - 1].lower() if cand.head > 0 else "",
+            digit_after=cand.last < len(tokens) and tokens.text[cand.last][0].isdigit(),
             sentence=index,
             start=start,
             end=end,
             surface=text[start:end],
             words=tuple(part for w in cand.words for part in fold(w).split()),
-            evidence=cand.evidence,
+            evidence=evidence,
             labels=tuple(labels),
             verb=verb,
         )
@@ -127,6 +136,23 @@ class PeopleExtractor:
             hits.append(hit)
         hits.sort(key=lambda h: h.start)
         return hits
+
+
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)\S*")
+_CAPITAL_OR_PARTICLE = re.compile(r"(?<![\w'’])(?:[A-Z]|\w+-[A-Z])")
+
+
+def _nothing_capitalised(text: str) -> bool:
+    """True when the only capital opens the sentence on an ordinary word ("The", "He"): no names.
+
+    Most sentences are like that, and skipping them is most of what keeps extraction fast.
+    """
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return True
+    if first.group(1).lower() not in NEVER_NAMES:
+        return False
+    return _CAPITAL_OR_PARTICLE.search(text, first.end()) is None
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -213,6 +239,9 @@ class NameRegistry:
         self._watch: set[str] = set()
         self._lower: Counter[str] = Counter()
         self._initial: Counter[tuple[str, ...]] = Counter()
+        # Full names with no evidence of their own ("Rite Aid"), kept unless the corpus vouches for them.
+        self._weak: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        self._given: Counter[str] = Counter()
         self._finished = False
 
     def common(self, word: str) -> bool:
@@ -220,25 +249,34 @@ class NameRegistry:
         return self._lower[word] >= 2
 
     def trimmed(self, hit: Hit) -> Hit | None:
-        """The hit without an ordinary first word ("Following Trump" -> "Trump"); None if not a name."""
-        if hit.evidence != "multiword" or len(hit.words) < 2:
+        """The hit without an ordinary first word ("Following Trump" -> "Trump"); None if not a name.
+
+        A weak full name ("Rite Aid") the corpus does not vouch for loses its evidence: it can then only
+        join a person the article already knows.
+        """
+        if hit.evidence not in ("multiword", "weak") or len(hit.words) < 2:
             return hit
         if _plural(hit.words[-1]) and self.common(hit.words[-1]):
             return None  # "Comey Memos", "Labor Statistics"
-        if hit.initial and self.common(hit.words[0]) and hit.words[0] not in PARTICLES and " " in hit.surface:
+        extension = hit.initial and _key(hit.words) not in self._canonical and _key(hit.words[1:]) in self._canonical
+        ordinary = hit.initial and self.common(hit.words[0]) and hit.words[0] not in PARTICLES
+        if (ordinary or extension) and " " in hit.surface:
             cut = hit.surface.index(" ") + 1
             rest = hit.words[1:]
-            return Hit(
+            evidence = hit.evidence if len(rest) > 1 else ""
+            hit = Hit(
                 hit.sentence,
                 hit.start + cut,
                 hit.end,
                 hit.surface[cut:],
                 rest,
-                "multiword" if len(rest) > 1 else "",
+                evidence,
                 hit.labels,
                 hit.verb,
                 hit.quote,
             )
+        if hit.evidence == "weak" and not hit.verb and not self.vouched(_key(hit.words)):
+            hit = Hit(hit.sentence, hit.start, hit.end, hit.surface, hit.words, "", hit.labels, hit.verb, hit.quote)
         return hit
 
     def is_outlet(self, words: tuple[str, ...]) -> bool:
@@ -274,23 +312,38 @@ class NameRegistry:
                 key = _key(hit.words)
                 if self.is_outlet(key):
                     continue
-                if len(key) > 1 and not self.config.ignored(" ".join(key)):
-                    self._surfaces[key][hit.surface] += 1
-                    if hit.evidence == "multiword":
-                        if hit.initial:
-                            self._initial[key] += 1
-                            self._watch.add(key[0])
-                        if _plural(key[-1]):
-                            self._watch.add(key[-1])
+                if len(key) < 2 or self.config.ignored(" ".join(key)):
+                    continue
+                if hit.evidence in ("multiword", "weak"):
+                    if hit.initial:
+                        self._initial[key] += 1
+                        self._watch.add(key[0])
+                    if _plural(key[-1]):
+                        self._watch.add(key[-1])
+                if hit.evidence == "weak" and not hit.verb:
+                    self._weak[key][hit.surface] += 1
+                    continue
+                self._surfaces[key][hit.surface] += 1
+                if hit.evidence in ("title", "role", "label"):
+                    self._given[key[0]] += 1  # "President Joe Biden": "joe" starts names
         for word in draft.vocabulary & self._watch:
             self._lower[word] += 1
         self._finished = False
 
+    def vouched(self, key: tuple[str, ...]) -> bool:
+        """A weak full name the corpus vouches for: seen with evidence, or its first word starts names."""
+        return bool(key) and (key in self._surfaces or self._given[key[0]] > 0)
+
     def finish(self) -> None:
         """Group spellings into people and choose each person's display name."""
+        for key, surfaces in self._weak.items():
+            if self.vouched(key):
+                self._surfaces[key].update(surfaces)
         counts = {key: sum(c.values()) for key, c in self._surfaces.items()}
         for key, total in list(counts.items()):
-            ordinary_start = self._initial[key] == total and self.common(key[0])
+            # Only ever seen opening a sentence, and the rest is a name of its own: "Bless Lena van der Kolk".
+            only_initial = self._initial[key] == total
+            ordinary_start = only_initial and (self.common(key[0]) or (len(key) > 2 and key[1:] in counts))
             if ordinary_start or (_plural(key[-1]) and self.common(key[-1])):
                 del counts[key]  # "Following Trump", "Comey Memos": never seen as a name elsewhere
         parent: dict[tuple[str, ...], tuple[str, ...]] = {key: key for key in counts}
@@ -417,13 +470,23 @@ class NameRegistry:
         for hit in unplaced:
             text = draft.sentences[hit.sentence].text
             speaks = hit.verb and not _plural_at_start(hit, text) and _capitalised_elsewhere(hit, draft)
-            if _plausible_single(hit, extractor.lex) and (speaks or _listed_with(hit, placed, text)):
+            if (
+                len(hit.words) == 1
+                and _plausible_single(hit, extractor.lex)
+                and (speaks or _listed_with(hit, placed, text))
+            ):
                 clusters.add(hit, create=True)
                 placed.append(hit)
         for index, tokens in draft.title_case:
             for hit in _known_names_in(index, draft.sentences[index].text, tokens, clusters, extractor):
                 clusters.add(hit, create=False)
         return clusters.people(draft.sentences, extractor)
+
+
+def _month_context(hit: Hit) -> bool:
+    """ "in May", "May 5", "last May": the month, not Theresa May."""
+    before = {"in", "on", "since", "until", "by", "of", "last", "next", "early", "late", "mid"}
+    return hit.context_before in before or hit.digit_after
 
 
 def _plural(word: str) -> bool:
@@ -467,11 +530,15 @@ class _ArticleClusters:
             return True
         if self.registry.is_outlet(hit.words):
             return False
-        if not create and not _plausible_single(hit, self.lex):
-            return False
         match = self._match(hit.words)
+        if match is not None and not create and not _plausible_single(hit, self.lex):
+            # Only the article's own full name can make "May" a surname, and not "in May" or "May 5".
+            if hit.words[0] in MONTHS and _month_context(hit):
+                return False
+        elif not create and not _plausible_single(hit, self.lex):
+            return False
         if match is not None:
-            if len(_key(hit.words)) > len(match):  # a fuller name for a cluster begun by "Mr Sung"
+            if len(match) == 1 and len(_key(hit.words)) > 1:  # a fuller name for a cluster begun by "Mr Sung"
                 self.names[_key(hit.words)] = self.names.pop(match)
                 self.order[self.order.index(match)] = _key(hit.words)
                 match = _key(hit.words)
@@ -675,4 +742,12 @@ def extract_people(articles: list[Article], config: PeopleConfig | None = None) 
     for article, draft in zip(articles, drafts, strict=True):
         article.sentences = draft.sentences
         article.people = registry.resolve(draft, extractor)
+    # Aliases are a corpus-wide fact: every name any article uses for the person.
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for person in article.people:
+            aliases[person.name].update(person.aliases)
+    for article in articles:
+        for person in article.people:
+            person.aliases = sorted(aliases[person.name])
     return registry

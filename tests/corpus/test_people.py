@@ -346,3 +346,22 @@ def test_two_known_people_joined_by_a_hyphen() -> None:
 
 def test_institution_tails_and_directions_are_not_people() -> None:
     assert names("The Centers for Disease Control and the Bank of Veldmark met in West Texas.") == {}
+
+
+def test_a_full_name_without_a_given_name_needs_the_corpus_to_vouch_for_it() -> None:
+    """ "Rite Aid" is two capitalised words but no person; "Xochitl Gálvez" becomes one when a title
+    or a label marks her somewhere in the corpus."""
+    assert names("Shoppers lined up at Rite Aid and Friendship Park on Sunday.") == {}
+    one = make_article("Xochitl Gálvez toured the border.", name="1.txt")
+    two = make_article("Opposition candidate Xochitl Gálvez spoke in Tijuana.", name="2.txt")
+    people_of(one, two)
+    assert [p.name for p in one.people] == ["Xochitl Gálvez"]
+
+
+def test_a_name_that_speaks_needs_no_other_evidence() -> None:
+    assert list(names("Hakainde Hichilema said the vote was fair.")) == ["Hakainde Hichilema"]
+
+
+def test_month_names_and_the_surname_may() -> None:
+    found = names("Prime Minister Theresa May spoke in May. May said the vote was on May 5. Theresa May left.")
+    assert [m for m in found["Theresa May"]] == ["Theresa May", "May", "Theresa May"]
