@@ -86,14 +86,17 @@ class PeopleExtractor:
             if is_title_case(tokens, vocabulary):
                 title_case.append((index, tokens))
                 continue
-            found = [self._hit(index, sentence.text, tokens, c) for c in find_candidates(tokens, self.lex, vocabulary)]
+            found = [
+                self.hit_for(index, sentence.text, tokens, c) for c in find_candidates(tokens, self.lex, vocabulary)
+            ]
             found = self._with_aliases(index, sentence.text, tokens, found)
             _credit_quotes(sentence.text, tokens, found)
             hits.extend(found)
         outlets = (article.outlet, *(v.outlet for v in article.via))
         return Draft(sentences, hits, title_case, outlets, frozenset(vocabulary))
 
-    def _hit(self, index: int, text: str, tokens: Tokens, cand: Candidate, title_case: bool = False) -> Hit:
+    def hit_for(self, index: int, text: str, tokens: Tokens, cand: Candidate, title_case: bool = False) -> Hit:
+        """A hit for a name candidate: its span, folded words, evidence, labels and verb."""
         labels, label_start = labels_for(tokens, cand, self.lex, title_case)
         verb = verb_for(tokens, cand, label_start, self.lex, title_case)
         start = tokens.start[cand.first]
@@ -129,7 +132,7 @@ class PeopleExtractor:
             if first is None or last is None:
                 continue
             cand = Candidate(first, last + 1, first, tuple(match.group().split()), "alias")
-            hit = self._hit(index, text, tokens, cand)
+            hit = self.hit_for(index, text, tokens, cand)
             hit.person = person
             hit.end = match.end()
             hit.surface = match.group()
@@ -723,7 +726,7 @@ def _known_names_in(
             words = tuple(tokens.text[i : i + matched])
             last = re.sub(r"['’]s?$", "", words[-1]) if matched else words[-1]
             cand = Candidate(i, i + matched, i, (*words[:-1], last), "", possessive=last != words[-1])
-            hits.append(extractor._hit(index, text, tokens, cand, title_case=True))
+            hits.append(extractor.hit_for(index, text, tokens, cand, title_case=True))
             i += matched
         else:
             i += 1
