@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,7 +148,20 @@ def _fallback_title(body: str, path: Path) -> str:
     return path.stem.replace("-", " ").replace("_", " ")
 
 
-def _read_group(group: list[Found], options: ReadOptions, seen: _Seen) -> Iterator[Article | Problem]:
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A file skipped because the caller already has it, with this content hash."""
+
+    path: str
+    file_hash: str
+
+
+def _read_group(
+    group: list[Found],
+    options: ReadOptions,
+    seen: _Seen,
+    known: Callable[[str, str], bool] | None = None,
+) -> Iterator[Article | Problem | Unchanged]:
     loaded: list[_Loaded] = []
     for found in group:
         item = _load(found, options)
@@ -160,6 +173,9 @@ def _read_group(group: list[Found], options: ReadOptions, seen: _Seen) -> Iterat
     repeated = repeated_lines(pages) if len(pages) > 1 else frozenset()
     for item in loaded:
         path = str(item.found.path)
+        if known is not None and known(path, item.file_hash):
+            yield Unchanged(path, item.file_hash)  # still read above: its lines teach the folder's furniture
+            continue
         try:
             records, problems = _records(item, repeated)
         except ReadError as exc:
@@ -187,5 +203,25 @@ def read_corpus(
             yield item
         else:
             found_items.append(item)
-    for _, group in itertools.groupby(found_items, key=lambda f: f.path.parent):
-        yield from _read_group(list(group), options, seen)
+    for group in group_by_folder(found_items):
+        for read in _read_group(group, options, seen):
+            if not isinstance(read, Unchanged):
+                yield read
+
+
+def group_by_folder(found: list[Found], most: int = 500) -> list[list[Found]]:
+    """Files in groups that share a folder (at most `most` each): the unit of reading, and of work
+    for a worker process, since furniture is learned from the pages of one folder."""
+    groups: list[list[Found]] = []
+    for _, group in itertools.groupby(found, key=lambda f: f.path.parent):
+        files = list(group)
+        groups.extend(files[i : i + most] for i in range(0, len(files), most))
+    return groups
+
+
+def read_group(
+    group: list[Found], options: ReadOptions | None = None, known: Callable[[str, str], bool] | None = None
+) -> Iterator[Article | Problem | Unchanged]:
+    """Read one group of `group_by_folder`. Files for which `known(path, file_hash)` is true are
+    not parsed again: an `Unchanged` stands for them."""
+    yield from _read_group(group, options or ReadOptions(), _Seen(), known)

@@ -245,6 +245,7 @@ class NameRegistry:
         # Full names with no evidence of their own ("Rite Aid"), kept unless the corpus vouches for them.
         self._weak: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         self._given: Counter[str] = Counter()
+        self._seen: dict[str, set[str]] = defaultdict(set)  # display name -> every surface resolved to it
         self._finished = False
 
     def common(self, word: str) -> bool:
@@ -449,7 +450,10 @@ class NameRegistry:
         """Every person the corpus knows by full name: display name -> aliases."""
         if not self._finished:
             self.finish()
-        return {self._display[c]: self.aliases(c) for c in set(self._canonical.values()) if c in self._display}
+        known = {self._display[c]: set(self.aliases(c)) for c in set(self._canonical.values()) if c in self._display}
+        for name, surfaces in self._seen.items():
+            known.setdefault(name, set()).update(surfaces - {name})
+        return {name: sorted(aliases) for name, aliases in known.items()}
 
     def resolve(self, draft: Draft, extractor: PeopleExtractor) -> list[Person]:
         """The article's people with their mentions, every hit linked to a person or dropped."""
@@ -483,7 +487,10 @@ class NameRegistry:
         for index, tokens in draft.title_case:
             for hit in _known_names_in(index, draft.sentences[index].text, tokens, clusters, extractor):
                 clusters.add(hit, create=False)
-        return clusters.people(draft.sentences, extractor)
+        people = clusters.people(draft.sentences, extractor)
+        for person in people:
+            self._seen[person.name].update(m.surface for m in person.mentions)
+        return people
 
 
 def _month_context(hit: Hit) -> bool:

@@ -15,7 +15,10 @@ from tui.locations import HOME_VARIABLE, locations
 EPILOG = f"""\
 examples:
   newsframe demo                          open the app on the bundled demo corpus
-  newsframe add ~/news --dry-run --json   read and clean files, print one JSON article per line
+  newsframe add ~/news                    read, clean, find people and index (rerun: only what changed)
+  newsframe add ~/news --dry-run --json   read and clean without indexing, one JSON article per line
+  newsframe search 'person:"Adrian Voss" outlet:"Commons Voice"' --sort date
+  newsframe people --top 20               who the corpus mentions, per outlet
 
 Indexes and config live in platformdirs' user folders, or under --home / ${HOME_VARIABLE}.
 """
@@ -32,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", metavar="DIR", help=f"where indexes and config live (default: ${HOME_VARIABLE} or the user data dir)"
     )
+    parser.add_argument("--index", metavar="NAME", default="default", help="which index (default: default)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -47,11 +51,45 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
     add.add_argument("--outlet", metavar="NAME", help="the outlet of every article read (overrides what the files say)")
     add.add_argument("--dry-run", action="store_true", help="read and clean without indexing")
-    add.add_argument("--json", action="store_true", help="print one JSON object per article on stdout")
+    add.add_argument("--json", action="store_true", help="with --dry-run: one JSON object per article on stdout")
     add.add_argument(
         "--max-size", type=float, default=20.0, metavar="MB", help="skip files larger than this (default: 20)"
     )
-    add.set_defaults(run=_run_add)
+    add.add_argument("--prune", action="store_true", help="drop articles whose files under PATH are gone")
+    add.add_argument("--rebuild", action="store_true", help="start the index again from these files")
+    add.add_argument("--wait", type=float, default=600.0, metavar="S", help="how long to wait for another import")
+    add.set_defaults(run=_run_command, command_module="add")
+
+    search = commands.add_parser("search", help="search the index (Whoosh query language, friendly fields)")
+    search.add_argument(
+        "query", nargs="?", default="", help='e.g. person:"Vladimir Putin" date:>2024-01 "harbour deal"~2'
+    )
+    search.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
+    search.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--page", type=int, default=1, metavar="N")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(run=_run_command, command_module="search")
+
+    show = commands.add_parser("show", help="one article by id, with its people")
+    show.add_argument("id")
+    show.add_argument("--related", action="store_true", help="also list related coverage from other outlets")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(run=_run_command, command_module="show")
+
+    people = commands.add_parser("people", help="the people in the index, with counts per outlet")
+    people.add_argument("--outlet", metavar="NAME")
+    people.add_argument("--top", type=int, default=30, metavar="N")
+    people.add_argument("--json", action="store_true")
+    people.set_defaults(run=_run_command, command_module="people")
+
+    stats = commands.add_parser("stats", help="articles, outlets, people, dates, index size")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(run=_run_command, command_module="stats")
+
+    remove = commands.add_parser("remove", help="remove an article (by id) or a file's or folder's articles")
+    remove.add_argument("target", metavar="PATH|ID")
+    remove.set_defaults(run=_run_command, command_module="remove")
     return parser
 
 
@@ -72,10 +110,18 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_add(args: argparse.Namespace) -> int:
-    from tui.commands.add import run_add
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a command module's `run(args)`; index problems become one line on stderr."""
+    from importlib import import_module
 
-    return run_add(args)
+    from index import IndexError_, QueryError
+
+    module = import_module(f"tui.commands.{args.command_module}")
+    try:
+        return int(module.run(args))
+    except (IndexError_, QueryError) as exc:
+        print(f"newsframe: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, QueryError) else 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:

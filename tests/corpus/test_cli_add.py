@@ -91,9 +91,9 @@ def test_exit_one_when_nothing_read(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert f"{tmp_path / 'missing.txt'}: no such file or directory" in err
 
 
-def test_add_without_dry_run_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_without_dry_run_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path / "one.json", json.dumps(GOOD))
-    code = main(["add", str(path)])
+    code = main(["--home", str(tmp_path / "home"), "add", str(path), "--json"])
     captured = capsys.readouterr()
     assert code == 2
     assert captured.out == ""

@@ -1,0 +1,419 @@
+"""Searching an index: ranked hits with snippets, outlet facets, "did you mean", related coverage,
+articles by id, people and stats. Returns plain dataclasses; Whoosh objects never leave this module.
+
+One searcher per call, closed with `with`, so any thread may call any method.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from whoosh import highlight, sorting
+from whoosh.index import FileIndex
+from whoosh.qparser import MultifieldParser
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.qparser.plugins import FieldAliasPlugin, GtLtPlugin
+from whoosh.query import Every, Or, Query, Term
+from whoosh.searching import Searcher
+
+from corpus.model import Article
+from corpus.names import fold
+from index.schema import unpack
+from index.store import Store
+
+_FIELD_ALIASES = {"people": ["person"], "authors": ["author"], "tags": ["tag"]}
+_VALUE = r'(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()]+))'
+_PERSON = re.compile(r"(?i)\b(?:person|people):" + _VALUE)
+_OUTLET = re.compile(r"(?i)\boutlet:" + _VALUE)
+_MARK_START, _MARK_END = "\x02", "\x03"  # never in article text (controls are stripped on reading)
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; the message is one line a user can act on."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    outlet: str
+    title: str
+    date: date | None
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]  # spans of `snippet` that matched the query
+    people: list[str]
+
+
+@dataclass(slots=True)
+class SearchResult:
+    total: int
+    facets: dict[str, int]
+    hits: list[SearchHit]
+    suggestion: str | None = None
+    page: int = 1
+    pages: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCount:
+    name: str
+    articles: int
+    mentions: int
+    by_outlet: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    articles: int
+    outlets: dict[str, int]
+    people: int
+    first_date: date | None
+    last_date: date | None
+    size_bytes: int
+
+
+class _SpanFormatter(highlight.Formatter):  # type: ignore[misc]
+    """Marks matched terms with two control characters, turned into spans by `_spans`."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return _MARK_START + highlight.get_text(text, token, replace) + _MARK_END
+
+
+def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start = 0
+    for part in re.split(f"([{_MARK_START}{_MARK_END}])", marked):
+        if part == _MARK_START:
+            start = length
+        elif part == _MARK_END:
+            spans.append((start, length))
+        else:
+            out.append(part)
+            length += len(part)
+    return "".join(out), spans
+
+
+class Index:
+    """Read access to one named index."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.ix: FileIndex = store.open()
+        self._aliases: dict[str, str] | None = None
+
+    # --- queries ------------------------------------------------------------------------------------
+
+    def parse(self, text: str) -> Query:
+        """A Whoosh query for the user's text; QueryError with a one-line reason when malformed."""
+        text = text.strip()
+        if text in ("", "*"):
+            return Every()
+        _check_balanced(text)
+        _check_dates(text)
+        text = _PERSON.sub(lambda m: self._person_term(_value(m)), text)
+        text = _OUTLET.sub(lambda m: self._outlet_term(_value(m)), text)
+        parser = MultifieldParser(["title", "body"], self.ix.schema)
+        parser.add_plugin(FieldAliasPlugin(_FIELD_ALIASES))
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(DateParserPlugin(free=False))
+        try:
+            query = parser.parse(text)
+        except Exception as exc:  # Whoosh raises ValueError, TimeError and others for bad dates
+            raise QueryError(f"cannot read the query: {_reason(exc)}") from exc
+        if _has_errors(query):
+            raise QueryError("cannot read the query: check dates (YYYY, YYYY-MM or YYYY-MM-DD) and field names")
+        return query
+
+    def _person_term(self, value: str) -> str:
+        canonical = self.person_name(value) or value
+        return f"people:'{_quote_term(canonical.lower())}'"  # one term, spaces and all
+
+    def _outlet_term(self, value: str) -> str:
+        wanted = _bare(value)
+        for outlet in self.outlets():
+            if _bare(outlet) == wanted:
+                return f"outlet:'{_quote_term(outlet)}'"
+        return f"outlet:'{_quote_term(value)}'"
+
+    def person_name(self, name: str) -> str | None:
+        """The canonical name for a name or any alias the corpus uses."""
+        if self._aliases is None:
+            registry = self.store.people_names()
+            self._aliases = {}
+            for person, aliases in registry.items():  # display name -> aliases
+                self._aliases[fold(person)] = person
+                for alias in aliases:
+                    self._aliases.setdefault(fold(alias), person)
+        return self._aliases.get(fold(name))
+
+    def search(
+        self,
+        text: str,
+        *,
+        outlets: list[str] | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        limit: int = 20,
+        snippets: int = 10,
+        suggest: bool = True,
+    ) -> SearchResult:
+        query = self.parse(text)
+        with self.ix.searcher() as searcher:
+            result = self._run(searcher, query, outlets, sort, page, limit, snippets)
+            if suggest and result.total < 5 and text.strip() not in ("", "*"):
+                result.suggestion = self._suggest(searcher, query, text, result.total, outlets)
+        return result
+
+    def _run(
+        self,
+        searcher: Searcher,
+        query: Query,
+        outlets: list[str] | None,
+        sort: str,
+        page: int,
+        limit: int,
+        snippets: int,
+    ) -> SearchResult:
+        facet = sorting.FieldFacet("outlet", maptype=sorting.Count)
+        filter_query = None
+        if outlets:
+            filter_query = Or([Term("outlet", o) for o in outlets])
+        kwargs: dict[str, Any] = {"groupedby": {"outlet": facet}, "filter": filter_query}
+        if sort == "date":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+        page = max(1, page)
+        results = searcher.search_page(query, page, pagelen=limit, terms=True, **kwargs)
+        results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+        results.results.formatter = _SpanFormatter()
+        hits = []
+        for rank, hit in enumerate(results):
+            snippet_text, spans = "", list[tuple[int, int]]()
+            if rank < snippets:
+                marked = hit.highlights("body", top=2) or ""
+                snippet_text, spans = _spans(marked)
+            if not snippet_text:
+                body = hit.get("body", "")
+                snippet_text = body[:200] + ("…" if len(body) > 200 else "")
+            stamp = hit.get("date")
+            hits.append(
+                SearchHit(
+                    id=hit["id"],
+                    outlet=hit["outlet"],
+                    title=hit["title"],
+                    date=stamp.date() if isinstance(stamp, datetime) else None,
+                    score=round(float(hit.score or 0.0), 4),
+                    snippet=snippet_text,
+                    highlights=spans,
+                    people=_people_field(hit.get("people", "")),
+                )
+            )
+        groups = results.results.groups("outlet")
+        facets = dict(sorted(groups.items(), key=lambda kv: (-kv[1], kv[0])))
+        return SearchResult(
+            total=results.total, facets=facets, hits=hits, page=results.pagenum, pages=results.pagecount
+        )
+
+    def _suggest(
+        self, searcher: Searcher, query: Query, text: str, total: int, outlets: list[str] | None
+    ) -> str | None:
+        """A corrected query when it finds more than the query did."""
+        try:
+            corrected = searcher.correct_query(query, text, prefix=1)
+        except Exception:
+            return None
+        if corrected.string == text:
+            return None
+        try:
+            better = self.parse(corrected.string)
+        except QueryError:
+            return None
+        found = searcher.search(better, limit=1, filter=None).estimated_length()
+        return corrected.string if found > total else None
+
+    # --- articles --------------------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article | None:
+        with self.ix.searcher() as searcher:
+            stored = searcher.document(id=article_id)
+        return unpack(stored["data"]) if stored else None
+
+    def related(self, article_id: str, limit: int = 10, other_outlets: bool = True) -> list[SearchHit]:
+        """Articles most like this one (more-like-this on the body), by default from other outlets."""
+        with self.ix.searcher() as searcher:
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return []
+            outlet = searcher.stored_fields(docnum)["outlet"]
+            found = searcher.more_like(docnum, "body", top=limit * 3 if other_outlets else limit, numterms=30)
+            hits = []
+            for hit in found:
+                if other_outlets and hit["outlet"] == outlet:
+                    continue
+                stamp = hit.get("date")
+                hits.append(
+                    SearchHit(
+                        id=hit["id"],
+                        outlet=hit["outlet"],
+                        title=hit["title"],
+                        date=stamp.date() if isinstance(stamp, datetime) else None,
+                        score=round(float(hit.score or 0.0), 4),
+                        snippet="",
+                        highlights=[],
+                        people=_people_field(hit.get("people", "")),
+                    )
+                )
+                if len(hits) >= limit:
+                    break
+        return hits
+
+    # --- corpus-wide -----------------------------------------------------------------------------------
+
+    def outlets(self) -> list[str]:
+        with self.ix.reader() as reader:
+            return sorted(_text(t) for t in reader.lexicon("outlet"))
+
+    def people(self, outlet: str | None = None, top: int = 50) -> list[PersonCount]:
+        """People by the number of articles that mention them, with mentions and counts per outlet."""
+        names = {fold(n): n for n in self._display_names()}
+        articles: Counter[str] = Counter()
+        mentions: Counter[str] = Counter()
+        by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+        with self.ix.searcher() as searcher:
+            reader = searcher.reader()
+            outlets = reader.column_reader("outlet") if reader.has_column("outlet") else None
+            for term in reader.lexicon("people"):
+                name = _text(term)
+                postings = reader.postings("people", name)
+                for docnum, freq in postings.items_as("frequency"):
+                    doc_outlet = _text(outlets[docnum]) if outlets is not None else ""
+                    if outlet and doc_outlet != outlet:
+                        continue
+                    articles[name] += 1
+                    mentions[name] += freq
+                    by_outlet[name][doc_outlet] += 1
+        ranked = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))[:top]
+        return [
+            PersonCount(names.get(fold(n), n.title()), articles[n], mentions[n], dict(by_outlet[n].most_common()))
+            for n in ranked
+        ]
+
+    def _display_names(self) -> list[str]:
+        return list(self.store.people_names())
+
+    def stats(self) -> Stats:
+        with self.ix.searcher() as searcher:
+            reader = searcher.reader()
+            total = searcher.doc_count()
+            outlets: Counter[str] = Counter()
+            if total:
+                groups = searcher.search(
+                    Every(), groupedby={"o": sorting.FieldFacet("outlet", maptype=sorting.Count)}, limit=1
+                )
+                outlets.update(groups.groups("o"))
+            people = sum(1 for _ in reader.lexicon("people"))
+            dates = [d for d in (_date(t) for t in _date_terms(reader)) if d]
+        return Stats(
+            articles=total,
+            outlets=dict(outlets.most_common()),
+            people=people,
+            first_date=min(dates) if dates else None,
+            last_date=max(dates) if dates else None,
+            size_bytes=self.store.size_bytes(),
+        )
+
+
+def _date_terms(reader: Any) -> list[Any]:
+    column = reader.column_reader("date") if reader.has_column("date") else None
+    if column is None:
+        return []
+    return [column[n] for n in range(reader.doc_count_all()) if not reader.is_deleted(n)]
+
+
+def _date(value: Any) -> date | None:
+    return value.date() if isinstance(value, datetime) and value.year > 1 else None
+
+
+def _value(match: re.Match[str]) -> str:
+    quoted = match.group("quoted")
+    return quoted if quoted is not None else match.group("bare")
+
+
+def _bare(outlet: str) -> str:
+    """An outlet name for matching: no case, no accents, no leading "the"."""
+    folded = fold(outlet)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def _quote_term(value: str) -> str:
+    """A value inside Whoosh's single quotes (one term): its own single quotes escaped."""
+    return value.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def _text(term: Any) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def _people_field(value: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in value.split(","):
+        if name.strip():
+            seen.setdefault(name.strip(), None)
+    return list(seen)
+
+
+def _check_balanced(text: str) -> None:
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: add the closing " (or remove the opening one)')
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            raise QueryError("a ')' closes nothing: remove it or add its '('")
+    if depth:
+        raise QueryError("a '(' is never closed: add its ')'")
+    words = text.split()
+    if words and words[-1].upper() in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"):
+        raise QueryError(f"the query ends with {words[-1]}: add what it joins, or remove it")
+    if words and words[0].upper() in ("AND", "OR", "ANDNOT", "ANDMAYBE"):
+        raise QueryError(f"the query starts with {words[0]}: add what it joins, or remove it")
+
+
+_DATE_CLAUSE = re.compile(r"(?i)\bdate:(\[[^\]]*\]|\S+)")
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
+
+
+def _check_dates(text: str) -> None:
+    """Dates must be YYYY, YYYY-MM or YYYY-MM-DD and real: Whoosh would quietly read "2025-13-45"."""
+    for clause in _DATE_CLAUSE.finditer(text):
+        body = clause.group(1).strip("[]<>=")
+        values = [v for v in body.split() if v.lower() != "to"]
+        if not values:
+            raise QueryError("date: needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        for value in values:
+            if not _DATE_VALUE.fullmatch(value):
+                raise QueryError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+            parts = [int(p) for p in value.split("-")]
+            try:
+                date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+            except ValueError:
+                raise QueryError(f"bad date {value!r}: no such day") from None
+
+
+def _has_errors(query: Query) -> bool:
+    from whoosh.qparser.dateparse import DateParseError
+
+    return any(isinstance(q, DateParseError) for q in query.leaves()) or isinstance(query, DateParseError)
+
+
+def _reason(exc: Exception) -> str:
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return message[:160]

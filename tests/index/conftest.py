@@ -1,0 +1,28 @@
+"""An index of the demo corpus, built once per module in a temporary data dir."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus import demo_corpus_path
+from index import Index, Store, add_paths
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("data"), "demo")
+    add_paths(store, [demo_corpus_path()], workers=0)
+    yield store
+
+
+@pytest.fixture(scope="module")
+def demo_index(demo_store: Store) -> Index:
+    return Index(demo_store)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data", "default")
