@@ -110,7 +110,7 @@ def write_txt(out: Path, text: Text, count: int, outlets: int, words: int) -> No
         (folder / f"{day.isoformat()}-{i:06d}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
-def write_jsonl(out: Path, text: Text, count: int, outlets: int, words: int, per_file: int = 2000) -> None:
+def write_jsonl(out: Path, text: Text, count: int, outlets: int, words: int, per_file: int = 200) -> None:
     out.mkdir(parents=True, exist_ok=True)
     handle = None
     for i in range(count):

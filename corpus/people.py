@@ -374,8 +374,17 @@ class NameRegistry:
                 for b in group[i + 1 :]:
                     if min(len(a[-1]), len(b[-1])) >= 6 and _one_edit(a[-1], b[-1]) and not self.config.apart(a, b):
                         union(a, b)
-        # A full name inside a longer one ("Jong-un Kim" aside): "Lena van der Kolk" / "Van der Kolk" are
-        # merged inside articles; across the corpus only configured merges join different word lists.
+        # A surname with its particle ("Van der Kolk") belongs to the one full name that ends with it.
+        longer_by_tail: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        for key in counts:
+            for cut in range(1, len(key) - 1):
+                if key[cut] in PARTICLES:
+                    longer_by_tail[key[cut:]].add(key)
+        for key in list(counts):
+            owners = longer_by_tail.get(key)
+            if key[0] in PARTICLES and owners and len(owners) == 1:
+                union(next(iter(owners)), key)
+        # Across the corpus only configured merges join other different word lists.
         for group_names in self.config.merge:
             keys = [_key(fold(name).split()) for name in group_names]
             for key in keys:
@@ -408,7 +417,9 @@ class NameRegistry:
             if canon in configured:
                 self._display[canon] = configured[canon]
             elif surfaces:
-                self._display[canon] = max(surfaces, key=lambda s: (_completeness(s), surfaces[s], s))
+                self._display[canon] = max(
+                    surfaces, key=lambda s: (_completeness(s), len(fold(s).split()), surfaces[s], s)
+                )
             else:
                 self._display[canon] = " ".join(w.title() for w in canon)
             self._aliases[canon].update(s for s in surfaces if s != self._display[canon])
@@ -476,7 +487,11 @@ class NameRegistry:
         placed = [h for h in ordered if clusters.placed(h)]
         for hit in unplaced:
             text = draft.sentences[hit.sentence].text
-            speaks = hit.verb and not _plural_at_start(hit, text) and _capitalised_elsewhere(hit, draft)
+            speaks = (
+                _speaks(hit, text, extractor.lex)
+                and not _plural_at_start(hit, text)
+                and _capitalised_elsewhere(hit, draft)
+            )
             if (
                 len(hit.words) == 1
                 and _plausible_single(hit, extractor.lex)
@@ -504,7 +519,8 @@ def _plural(word: str) -> bool:
 
 
 def _completeness(surface: str) -> int:
-    """Prefer the spelling with accents ("Tomás" over "Tomas"); otherwise the commoner one wins."""
+    """Prefer the spelling with accents ("Tomás" over "Tomas"); then the fuller name ("Lena van der Kolk"
+    over "Van der Kolk"); then the commoner one."""
     return sum(1 for ch in surface if ord(ch) > 127 and ch.isalpha())
 
 
@@ -666,10 +682,17 @@ def _split_pair(hit: Hit, clusters: _ArticleClusters) -> bool:
 
 def _capitalised_elsewhere(hit: Hit, draft: Draft) -> bool:
     """A sentence-initial word counts as a name only if the article also capitalises it mid-sentence."""
-    text = draft.sentences[hit.sentence].text
-    if not text.lstrip("“\"‘'(").startswith(hit.surface):
+    if not hit.initial:
         return True
-    return sum(1 for h in draft.hits if h.words == hit.words) > 1
+    return any(h.words == hit.words and not h.initial for h in draft.hits)
+
+
+def _speaks(hit: Hit, text: str, lex: Lexicon) -> bool:
+    """The name is directly followed by its reporting verb: "Mélenchon said", not "Local officials said"."""
+    if not hit.verb:
+        return False
+    following = text[hit.end :].lstrip("’'s").split(None, 1)
+    return bool(following) and following[0].lower().strip(",.") in lex.verb_forms
 
 
 def _plural_at_start(hit: Hit, text: str) -> bool:

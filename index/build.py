@@ -11,8 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from corpus.discover import Found, discover
@@ -100,6 +102,7 @@ def add_paths(
     progress: Callable[[Progress], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
     wait: float = 600.0,
+    writer_procs: int | None = None,
 ) -> AddSummary:
     """Read `paths` into the index; returns what happened."""
     options = options or ReadOptions()
@@ -114,7 +117,11 @@ def add_paths(
         else:
             found.append(item)
     ix = store.open_or_create()
+    procs = writer_procs if writer_procs is not None else min(2, os.cpu_count() or 1)
     writer = store.acquire(ix, wait, on_wait)  # a second import waits here, before doing any work
+    if procs > 1:  # the lock is ours: now the writer that indexes in sub-processes
+        store.release(writer, commit=False)
+        writer = store.acquire(ix, wait, on_wait, procs)
     known = _known_sources(ix)
     registry = store.load_registry(config)
     extractor = PeopleExtractor(config)
@@ -163,7 +170,7 @@ def add_paths(
                 flush(writer)
                 store.release(writer, commit=True)
                 store.save_registry(registry)
-                writer = store.acquire(ix, wait, on_wait)
+                writer = store.acquire(ix, wait, on_wait, procs)
                 since_commit = 0
             if progress is not None:
                 progress(Progress(files_done, len(found), articles_done, time.perf_counter() - started))
@@ -191,7 +198,16 @@ def _results(
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
     with context.Pool(count, initializer=_init_worker, initargs=(options, config)) as pool:
-        yield from pool.imap(_read, tasks, chunksize=1)
+        # A few groups in flight, no more: readers outrun the writer, and results must not pile up
+        # in memory waiting for it.
+        queue = iter(tasks)
+        in_flight = deque(pool.apply_async(_read, (task,)) for task in islice(queue, 2 * count))
+        while in_flight:
+            result = in_flight.popleft().get()
+            following = next(queue, None)
+            if following is not None:
+                in_flight.append(pool.apply_async(_read, (following,)))
+            yield result
 
 
 def _known_sources(ix: object) -> dict[str, tuple[str, int]]:

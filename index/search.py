@@ -190,7 +190,7 @@ class Index:
         if sort == "date":
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         page = max(1, page)
-        results = searcher.search_page(query, page, pagelen=limit, terms=True, **kwargs)
+        results = searcher.search_page(query, page, pagelen=limit, **kwargs)
         results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
         results.results.formatter = _SpanFormatter()
         hits = []

@@ -86,7 +86,7 @@ class Store:
         if version != SCHEMA_VERSION:
             raise WrongSchema(
                 f"index {self.name!r} was made by another version of newsframe (schema {version}, this one "
-                f"reads {SCHEMA_VERSION}): rebuild it with `newsframe --index {self.name} add --rebuild`"
+                f"reads {SCHEMA_VERSION}): rebuild it with `newsframe --index {self.name} add --rebuild PATH...`"
             )
 
     def delete(self) -> None:
@@ -96,10 +96,16 @@ class Store:
                 if child.is_file():
                     child.unlink()
 
-    def acquire(self, ix: FileIndex, wait: float = 600.0, on_wait: Callable[[str], None] | None = None) -> IndexWriter:
-        """The one writer: waits (up to `wait` seconds, saying so) while another process writes."""
+    def acquire(
+        self, ix: FileIndex, wait: float = 600.0, on_wait: Callable[[str], None] | None = None, procs: int = 1
+    ) -> IndexWriter:
+        """The one writer: waits (up to `wait` seconds, saying so) while another process writes.
+        With `procs` > 1 Whoosh indexes in that many sub-processes (one segment each)."""
+        options: dict[str, object] = {"limitmb": 256, "compound": False}  # compound files are read into memory on open
+        if procs > 1:
+            options |= {"procs": procs, "multisegment": True}
         try:
-            writer = ix.writer(limitmb=256)
+            writer = ix.writer(**options)
         except LockError:
             holder = self._holder()
             if on_wait is not None:
@@ -107,7 +113,7 @@ class Store:
                     f"index {self.name!r} is being written by another newsframe{holder}; waiting up to {wait:.0f} s"
                 )
             try:
-                writer = ix.writer(limitmb=256, timeout=wait, delay=0.25)
+                writer = ix.writer(timeout=wait, delay=0.25, **options)
             except LockError as exc:
                 raise Busy(
                     f"index {self.name!r} is still being written by another newsframe{holder}; try again later"

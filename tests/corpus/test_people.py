@@ -365,3 +365,10 @@ def test_a_name_that_speaks_needs_no_other_evidence() -> None:
 def test_month_names_and_the_surname_may() -> None:
     found = names("Prime Minister Theresa May spoke in May. May said the vote was on May 5. Theresa May left.")
     assert [m for m in found["Theresa May"]] == ["Theresa May", "May", "Theresa May"]
+
+
+def test_a_particle_surname_alone_joins_the_full_name_across_the_corpus() -> None:
+    full = make_article("Union leader Lena van der Kolk spoke.", name="1.txt")
+    bare = [make_article(f"Van der Kolk said the strike would go on, day {n}.", name=f"{n + 2}.txt") for n in range(3)]
+    people_of(full, *bare)
+    assert {p.name for a in bare for p in a.people} == {"Lena van der Kolk"}

@@ -161,7 +161,7 @@ def test_an_index_of_another_schema_is_refused(store: Store, tmp_path: Path) -> 
     add_paths(store, [tmp_path / "news"], workers=0)
     meta = store.path / "newsframe.json"
     meta.write_text(json.dumps({"schema_version": 0}))
-    with pytest.raises(WrongSchema, match="rebuild it with `newsframe --index default add --rebuild`"):
+    with pytest.raises(WrongSchema, match="rebuild it with `newsframe --index default add --rebuild PATH"):
         Index(store)
 
 

@@ -126,3 +126,16 @@ def test_remove_then_readd(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 0 and "removed 11 articles" in err
     code, out, _ = run(capsys, "--home", home, "stats", "--json")
     assert as_json(out)["articles"] == 0
+
+
+def test_an_old_index_is_refused_and_rebuild_starts_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = str(tmp_path / "home")
+    feed = str(Path(demo_corpus_path()) / "meridian-wire.rss")
+    assert run(capsys, "--home", home, "add", feed)[0] == 0
+    meta = tmp_path / "home" / "data" / "indexes" / "default" / "newsframe.json"
+    meta.write_text('{"schema_version": 0}')
+    code, _, err = run(capsys, "--home", home, "search", "harbour")
+    assert code == 3 and "add --rebuild PATH" in err
+    code, _, err = run(capsys, "--home", home, "add", "--rebuild", feed)
+    assert code == 0 and "11 added" in err
+    assert run(capsys, "--home", home, "search", "harbour")[0] == 0

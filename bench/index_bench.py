@@ -1,0 +1,175 @@
+"""Index and search benchmarks (issue 4) on a generated corpus, against bare Whoosh with the same schema.
+
+    python bench/index_bench.py [--articles 40000] [--queries 240]
+
+1. `newsframe add` end to end (read, clean, people, index) in a subprocess: articles/s, peak memory.
+2. Bare Whoosh: the same articles read and cleaned beforehand (not timed), indexed with the same schema
+   by `writer(procs=2, multisegment=True)`: articles/s, and the ratio of the two.
+3. A new process opens the index and answers its first query; then mixed queries (terms, phrases,
+   fielded, date ranges), top 20 with snippets for the first 10 and outlet facets: p50 / p95, and
+   the search process's peak memory.
+Writes bench/out/index_bench.json. Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.generate import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+SEARCH_PROBE = r"""
+import json, random, resource, sys, time
+t0 = time.perf_counter()
+from index import Index, Store
+index = Index(Store(sys.argv[1], "bench"))
+index.search("harbour", limit=20, snippets=10)
+first = time.perf_counter() - t0
+queries = json.loads(open(sys.argv[2]).read())
+times = []
+for q in queries:
+    t = time.perf_counter()
+    index.search(q, limit=20, snippets=10, suggest=False)
+    times.append(time.perf_counter() - t)
+times.sort()
+print(json.dumps({
+    "open_and_first_query_s": round(first, 3),
+    "queries": len(times),
+    "p50_ms": round(1000 * times[len(times) // 2], 1),
+    "p95_ms": round(1000 * times[int(len(times) * 0.95)], 1),
+    "max_ms": round(1000 * times[-1], 1),
+    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+}))
+"""
+
+
+def run_add(corpus: Path, data: Path) -> dict[str, float]:
+    home = data / "home"
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--home", str(home), "--index", "bench", "add", str(corpus)],
+        cwd=ROOT,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": round(seconds, 1), "peak_rss_mb_largest_process": round(peak, 1)}
+
+
+BARE = r"""
+import sys, tempfile, time, json
+from corpus import Article, read_corpus
+from corpus.people import extract_people
+from index.schema import document, make_schema
+from whoosh import index as whoosh_index
+if __name__ == "__main__":
+    articles = [a for a in read_corpus([sys.argv[1]]) if isinstance(a, Article)]
+    extract_people(articles)
+    docs = [document(a) for a in articles]
+    del articles
+    ix = whoosh_index.create_in(tempfile.mkdtemp(dir=sys.argv[2]), make_schema())
+    start = time.perf_counter()
+    writer = ix.writer(procs=2, multisegment=True, limitmb=256, compound=False)
+    for doc in docs:
+        writer.add_document(**doc)
+    writer.commit()
+    seconds = time.perf_counter() - start
+    print(json.dumps({"articles": len(docs), "seconds": round(seconds, 1), "articles_per_s": round(len(docs) / seconds, 1)}))
+"""
+
+
+def queries(index_home: Path, count: int, seed: int = 3) -> list[str]:
+    """Mixed queries drawn from the corpus itself: terms, phrases, fielded, date ranges."""
+    sys.path.insert(0, str(ROOT))
+    from index import Index, Store
+
+    index = Index(Store(index_home / "data", "bench"))
+    rng = random.Random(seed)
+    sample = index.search("*", limit=200, snippets=0, suggest=False).hits
+    words: list[str] = []
+    phrases: list[str] = []
+    for hit in sample:
+        article = index.article(hit.id)
+        assert article is not None
+        tokens = [w.strip(".,;:“”\"'") for w in article.body.split() if len(w) > 4 and w.isalpha()]
+        words += tokens[:20]
+        text = [w.strip(".,;:“”\"'()") for w in article.body.split()]
+        for i in range(0, min(len(text) - 1, 60), 15):
+            if text[i] and text[i + 1]:
+                phrases.append(f'"{text[i]} {text[i + 1]}"')
+    people = [p.name for p in index.people(top=20)]
+    outlets = index.outlets()
+    out: list[str] = []
+    kinds = ["term", "two", "phrase", "slop", "outlet", "person", "range", "after"]
+    while len(out) < count:
+        kind = kinds[len(out) % len(kinds)]
+        if kind == "term":
+            out.append(rng.choice(words))
+        elif kind == "two":
+            out.append(f"{rng.choice(words)} {rng.choice(words)}")
+        elif kind == "phrase":
+            out.append(rng.choice(phrases))
+        elif kind == "slop":
+            out.append(rng.choice(phrases) + "~3")
+        elif kind == "outlet":
+            out.append(f'{rng.choice(words)} outlet:"{rng.choice(outlets)}"')
+        elif kind == "person":
+            out.append(f'person:"{rng.choice(people)}"')
+        elif kind == "range":
+            month = rng.randint(1, 10)
+            out.append(f"{rng.choice(words)} date:[2025-{month:02d}-01 TO 2025-{month + 2:02d}-28]")
+        else:
+            out.append(f"{rng.choice(words)} date:>2025-0{rng.randint(2, 9)}")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=40000)
+    parser.add_argument("--queries", type=int, default=240)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    args = parser.parse_args()
+    corpus = generate(args.out, "jsonl", args.articles, words=800)
+    work = Path(tempfile.mkdtemp(prefix="newsframe-bench-"))
+    results: dict[str, object] = {"articles": args.articles, "cpus": os.cpu_count()}
+    print(f"corpus: {corpus}")
+    added = run_add(corpus, work)
+    added["articles_per_s"] = round(args.articles / added["seconds"], 1)
+    results["add"] = added
+    print("newsframe add:", added, flush=True)
+    bare = subprocess.run(
+        [sys.executable, "-c", BARE, str(corpus), str(work)], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    results["bare_whoosh"] = json.loads(bare.stdout)
+    print("bare whoosh:", results["bare_whoosh"], flush=True)
+    results["ratio"] = round(added["articles_per_s"] / results["bare_whoosh"]["articles_per_s"], 3)  # type: ignore[index]
+    print("ratio:", results["ratio"], flush=True)
+    query_file = work / "queries.json"
+    query_file.write_text(json.dumps(queries(work / "home", args.queries)))
+    probe = subprocess.run(
+        [sys.executable, "-c", SEARCH_PROBE, str(work / "home" / "data"), str(query_file)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    results["search"] = json.loads(probe.stdout)
+    print("search:", results["search"], flush=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "index_bench.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
