@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install lint bench bench-index clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ bench: install
 	$(BIN)/python bench/read_throughput.py
 	$(BIN)/python bench/people_throughput.py
 	$(BIN)/python bench/people_accuracy.py
+
+bench-index: install
+	$(BIN)/python bench/index_bench.py --articles 40000
 
 clean:
 	rm -rf $(VENV) bench/out .pytest_cache .mypy_cache .ruff_cache
