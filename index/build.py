@@ -146,6 +146,8 @@ def add_paths(
             writer.add_document(**document(article))  # type: ignore[attr-defined]
         pending = []
 
+    if progress is not None:
+        progress(Progress(0, len(found), 0, time.perf_counter() - started))
     try:
         for result in _results(tasks, options, config, workers):
             files_done += result.files

@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     out = Console(highlight=False, soft_wrap=False)
-    facets = " · ".join(f"{o} {n}" for o, n in result.facets.items())
+    shown = list(result.facets.items())[:8]
+    facets = " · ".join(f"{o} {n}" for o, n in shown) + (" · …" if len(result.facets) > len(shown) else "")
     out.print(
         Text(f"{result.total} articles" + (f" — {facets}" if facets else "") + f"  (page {result.page}/{result.pages})")
     )
