@@ -202,19 +202,7 @@ class Index:
             if not snippet_text:
                 body = hit.get("body", "")
                 snippet_text = body[:200] + ("…" if len(body) > 200 else "")
-            stamp = hit.get("date")
-            hits.append(
-                SearchHit(
-                    id=hit["id"],
-                    outlet=hit["outlet"],
-                    title=hit["title"],
-                    date=stamp.date() if isinstance(stamp, datetime) else None,
-                    score=round(float(hit.score or 0.0), 4),
-                    snippet=snippet_text,
-                    highlights=spans,
-                    people=_people_field(hit.get("people", "")),
-                )
-            )
+            hits.append(_hit(hit, snippet_text, spans))
         groups = results.results.groups("outlet")
         facets = dict(sorted(groups.items(), key=lambda kv: (-kv[1], kv[0])))
         return SearchResult(
@@ -257,19 +245,7 @@ class Index:
             for hit in found:
                 if other_outlets and hit["outlet"] == outlet:
                     continue
-                stamp = hit.get("date")
-                hits.append(
-                    SearchHit(
-                        id=hit["id"],
-                        outlet=hit["outlet"],
-                        title=hit["title"],
-                        date=stamp.date() if isinstance(stamp, datetime) else None,
-                        score=round(float(hit.score or 0.0), 4),
-                        snippet="",
-                        highlights=[],
-                        people=_people_field(hit.get("people", "")),
-                    )
-                )
+                hits.append(_hit(hit))
                 if len(hits) >= limit:
                     break
         return hits
@@ -328,6 +304,21 @@ class Index:
             last_date=max(dates) if dates else None,
             size_bytes=self.store.size_bytes(),
         )
+
+
+def _hit(hit: Any, snippet: str = "", spans: list[tuple[int, int]] | None = None) -> SearchHit:
+    """A plain SearchHit from a Whoosh hit (which holds open files and must not leave this module)."""
+    stamp = hit.get("date")
+    return SearchHit(
+        id=hit["id"],
+        outlet=hit["outlet"],
+        title=hit["title"],
+        date=stamp.date() if isinstance(stamp, datetime) else None,
+        score=round(float(hit.score or 0.0), 4),
+        snippet=snippet,
+        highlights=spans or [],
+        people=_people_field(hit.get("people", "")),
+    )
 
 
 def _date_terms(reader: Any) -> list[Any]:
