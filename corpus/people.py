@@ -340,9 +340,9 @@ class NameRegistry:
 
     def finish(self) -> None:
         """Group spellings into people and choose each person's display name."""
-        for key, surfaces in self._weak.items():
-            if self.vouched(key):
-                self._surfaces[key].update(surfaces)
+        # finish() runs once per batch of an import: a weak name moves over once, when vouched for.
+        for key in [k for k in self._weak if self.vouched(k)]:
+            self._surfaces[key].update(self._weak.pop(key))
         counts = {key: sum(c.values()) for key, c in self._surfaces.items()}
         for key, total in list(counts.items()):
             # Only ever seen opening a sentence, and the rest is a name of its own: "Bless Lena van der Kolk".

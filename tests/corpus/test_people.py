@@ -372,3 +372,19 @@ def test_a_particle_surname_alone_joins_the_full_name_across_the_corpus() -> Non
     bare = [make_article(f"Van der Kolk said the strike would go on, day {n}.", name=f"{n + 2}.txt") for n in range(3)]
     people_of(full, *bare)
     assert {p.name for a in bare for p in a.people} == {"Lena van der Kolk"}
+
+
+def test_finishing_the_registry_again_counts_nothing_twice() -> None:
+    """An import finishes the registry once per batch: weak names must not be counted again each time."""
+    from corpus.people import Draft, Hit, NameRegistry
+
+    def hit(surface: str, evidence: str) -> Hit:
+        return Hit(0, 0, len(surface), surface, tuple(surface.lower().replace("-", " ").split()), evidence)
+
+    strong = [hit("Ngozi Okonjo-Iweala", "title") for _ in range(3)]
+    weak = [hit("Ngozi Okonjo Iweala", "weak") for _ in range(2)]
+    registry = NameRegistry()
+    registry.learn(Draft(sentences=[], hits=strong + weak))
+    for _ in range(3):
+        registry.finish()
+    assert list(registry.people()) == ["Ngozi Okonjo-Iweala"]
