@@ -775,12 +775,9 @@ def extract_people(articles: list[Article], config: PeopleConfig | None = None) 
     for article, draft in zip(articles, drafts, strict=True):
         article.sentences = draft.sentences
         article.people = registry.resolve(draft, extractor)
-    # Aliases are a corpus-wide fact: every name any article uses for the person.
-    aliases: dict[str, set[str]] = defaultdict(set)
+    # Aliases are a corpus-wide fact: every name any article uses for the person (the registry saw them).
+    aliases = registry.people()
     for article in articles:
         for person in article.people:
-            aliases[person.name].update(person.aliases)
-    for article in articles:
-        for person in article.people:
-            person.aliases = sorted(aliases[person.name])
+            person.aliases = aliases.get(person.name, person.aliases)
     return registry

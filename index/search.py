@@ -107,6 +107,7 @@ class Index:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.ix: FileIndex = store.open()
+        self._people: dict[str, list[str]] | None = None  # display name -> aliases, read once
         self._aliases: dict[str, str] | None = None
 
     # --- queries ------------------------------------------------------------------------------------
@@ -146,9 +147,8 @@ class Index:
     def person_name(self, name: str) -> str | None:
         """The canonical name for a name or any alias the corpus uses."""
         if self._aliases is None:
-            registry = self.store.people_names()
             self._aliases = {}
-            for person, aliases in registry.items():  # display name -> aliases
+            for person, aliases in self._known_people().items():
                 self._aliases[fold(person)] = person
                 for alias in aliases:
                     self._aliases.setdefault(fold(alias), person)
@@ -282,7 +282,12 @@ class Index:
         ]
 
     def _display_names(self) -> list[str]:
-        return list(self.store.people_names())
+        return list(self._known_people())
+
+    def _known_people(self) -> dict[str, list[str]]:
+        if self._people is None:
+            self._people = self.store.people_names()
+        return self._people
 
     def stats(self) -> Stats:
         with self.ix.searcher() as searcher:
