@@ -209,13 +209,26 @@ def read_corpus(
                 yield read
 
 
-def group_by_folder(found: list[Found], most: int = 500) -> list[list[Found]]:
-    """Files in groups that share a folder (at most `most` each): the unit of reading, and of work
-    for a worker process, since furniture is learned from the pages of one folder."""
+def group_by_folder(found: list[Found], most: int = 500, most_bytes: int = 4 * 1024 * 1024) -> list[list[Found]]:
+    """Files in groups that share a folder: the unit of reading, and of work for a worker process,
+    since furniture is learned from the pages of one folder. A group ends at `most` files or
+    `most_bytes` of them, so that a folder of large exports is not read into memory at once."""
     groups: list[list[Found]] = []
-    for _, group in itertools.groupby(found, key=lambda f: f.path.parent):
-        files = list(group)
-        groups.extend(files[i : i + most] for i in range(0, len(files), most))
+    for _, files in itertools.groupby(found, key=lambda f: f.path.parent):
+        group: list[Found] = []
+        size = 0
+        for item in files:
+            try:
+                item_size = item.path.stat().st_size
+            except OSError:
+                item_size = 0  # reading it will say what is wrong
+            if group and (len(group) >= most or size + item_size > most_bytes):
+                groups.append(group)
+                group, size = [], 0
+            group.append(item)
+            size += item_size
+        if group:
+            groups.append(group)
     return groups
 
 

@@ -231,3 +231,19 @@ def test_json_record_id_keeps_article_id_when_items_are_reordered(tmp_path: Path
     write(path, json.dumps([two, one]))
     after, _ = read(path)
     assert {a.body: a.id for a in before} == {a.body: a.id for a in after}
+
+
+def test_groups_share_a_folder_and_stay_small(tmp_path: Path) -> None:
+    """A folder of large exports is read a few files at a time, not all at once."""
+    from corpus import Problem
+    from corpus.discover import discover
+    from corpus.ingest import group_by_folder
+
+    for n in range(5):
+        write(tmp_path / "a" / f"{n}.txt", "x" * 1000)
+    write(tmp_path / "b" / "only.txt", "y")
+    found = [f for f in discover([tmp_path]) if not isinstance(f, Problem)]
+    groups = group_by_folder(found, most=3, most_bytes=2500)
+    assert [len(g) for g in groups] == [2, 2, 1, 1]
+    assert all(len({f.path.parent for f in g}) == 1 for g in groups)
+    assert len(group_by_folder(found)) == 2
