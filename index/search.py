@@ -1,35 +1,41 @@
 """Searching an index: ranked hits with snippets, outlet facets, "did you mean", related coverage,
 articles by id, people and stats. Returns plain dataclasses; Whoosh objects never leave this module.
 
-One searcher per call, closed with `with`, so any thread may call any method.
+Each thread keeps one searcher open and refreshes it when a writer has committed: opening one costs
+more than most queries (every segment's files), and Whoosh searchers are not shared across threads.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from whoosh import highlight, sorting
+from whoosh import sorting
 from whoosh.index import FileIndex
 from whoosh.qparser import MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.qparser.plugins import FieldAliasPlugin, GtLtPlugin
-from whoosh.query import Every, Or, Query, Term
+from whoosh.query import Every, Or, Ordered, Phrase, Query, Term
+from whoosh.query.spans import SpanQuery
 from whoosh.searching import Searcher
 
 from corpus.model import Article
 from corpus.names import fold
+from index.docsets import count_by, docset, field_groups
 from index.schema import unpack
+from index.snippets import Snippet, snippet
 from index.store import Store
 
 _FIELD_ALIASES = {"people": ["person"], "authors": ["author"], "tags": ["tag"]}
 _VALUE = r'(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()]+))'
 _PERSON = re.compile(r"(?i)\b(?:person|people):" + _VALUE)
 _OUTLET = re.compile(r"(?i)\boutlet:" + _VALUE)
-_MARK_START, _MARK_END = "\x02", "\x03"  # never in article text (controls are stripped on reading)
 
 
 class QueryError(ValueError):
@@ -76,31 +82,6 @@ class Stats:
     size_bytes: int
 
 
-class _SpanFormatter(highlight.Formatter):  # type: ignore[misc]
-    """Marks matched terms with two control characters, turned into spans by `_spans`."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return _MARK_START + highlight.get_text(text, token, replace) + _MARK_END
-
-
-def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start = 0
-    for part in re.split(f"([{_MARK_START}{_MARK_END}])", marked):
-        if part == _MARK_START:
-            start = length
-        elif part == _MARK_END:
-            spans.append((start, length))
-        else:
-            out.append(part)
-            length += len(part)
-    return "".join(out), spans
-
-
 class Index:
     """Read access to one named index."""
 
@@ -109,6 +90,28 @@ class Index:
         self.ix: FileIndex = store.open()
         self._people: dict[str, list[str]] | None = None  # display name -> aliases, read once
         self._aliases: dict[str, str] | None = None
+        self._groups: tuple[int, dict[str, int]] | None = None  # (generation, outlet -> bitset)
+        self._local = threading.local()
+
+    @contextmanager
+    def _searcher(self) -> Iterator[Searcher]:
+        """This thread's searcher, on the index's latest commit."""
+        current: Searcher | None = getattr(self._local, "searcher", None)
+        if current is None:
+            current = self.ix.searcher()
+        elif not current.up_to_date():
+            # not Searcher.refresh(): it reuses segment readers, and those miss new deletions
+            current.close()
+            current = self.ix.searcher()
+        self._local.searcher = current
+        yield current
+
+    def close(self) -> None:
+        """Close this thread's searcher (others close when their threads end)."""
+        current = getattr(self._local, "searcher", None)
+        if current is not None:
+            current.close()
+            self._local.searcher = None
 
     # --- queries ------------------------------------------------------------------------------------
 
@@ -166,7 +169,7 @@ class Index:
         suggest: bool = True,
     ) -> SearchResult:
         query = self.parse(text)
-        with self.ix.searcher() as searcher:
+        with self._searcher() as searcher:
             result = self._run(searcher, query, outlets, sort, page, limit, snippets)
             if suggest and result.total < 5 and text.strip() not in ("", "*"):
                 result.suggestion = self._suggest(searcher, query, text, result.total, outlets)
@@ -182,32 +185,50 @@ class Index:
         limit: int,
         snippets: int,
     ) -> SearchResult:
-        facet = sorting.FieldFacet("outlet", maptype=sorting.Count)
-        filter_query = None
-        if outlets:
-            filter_query = Or([Term("outlet", o) for o in outlets])
-        kwargs: dict[str, Any] = {"groupedby": {"outlet": facet}, "filter": filter_query}
+        """Facet counts from bitsets, then a ranked top-k that Whoosh can cut short.
+
+        A query that needs word positions (a phrase) would be matched twice that way, so it gets one
+        Whoosh pass that ranks and groups together (and a second, filtered one only with `outlets`).
+        """
+        page = max(1, page)
+        kwargs: dict[str, Any] = {"limit": page * limit}
         if sort == "date":
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
-        page = max(1, page)
-        results = searcher.search_page(query, page, pagelen=limit, **kwargs)
-        results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        results.results.formatter = _SpanFormatter()
+        outlet_filter = Or([Term("outlet", o) for o in outlets]) if outlets else None
+        if _positional(query):
+            grouped = sorting.FieldFacet("outlet", maptype=sorting.Count)
+            results = searcher.search(query, groupedby={"outlet": grouped}, **kwargs)
+            facets = _ranked_counts(results.groups("outlet"))
+            total = sum(facets.get(o, 0) for o in outlets) if outlets else len(results)
+            if outlet_filter is not None:
+                results = searcher.search(query, filter=outlet_filter, **kwargs)
+        else:
+            groups = self._outlet_groups(searcher)
+            matched = docset(query, searcher)
+            facets = count_by(matched, groups)
+            if outlets:
+                wanted = 0
+                for outlet in outlets:
+                    wanted |= groups.get(outlet, 0)
+                matched &= wanted
+            total = matched.bit_count()
+            results = searcher.search(query, filter=outlet_filter, **kwargs)
+        pages = max(1, -(-total // limit)) if limit else 1
+        page = min(page, pages)
+        terms = _body_terms(query, searcher) if snippets else frozenset()
         hits = []
-        for rank, hit in enumerate(results):
-            snippet_text, spans = "", list[tuple[int, int]]()
-            if rank < snippets:
-                marked = hit.highlights("body", top=2) or ""
-                snippet_text, spans = _spans(marked)
-            if not snippet_text:
-                body = hit.get("body", "")
-                snippet_text = body[:200] + ("…" if len(body) > 200 else "")
-            hits.append(_hit(hit, snippet_text, spans))
-        groups = results.results.groups("outlet")
-        facets = dict(sorted(groups.items(), key=lambda kv: (-kv[1], kv[0])))
-        return SearchResult(
-            total=results.total, facets=facets, hits=hits, page=results.pagenum, pages=results.pagecount
-        )
+        for rank, hit in enumerate(results[(page - 1) * limit : page * limit]):
+            body = hit.get("body", "")
+            found = snippet(body, terms) if rank < snippets else Snippet(_opening(body), [])
+            hits.append(_hit(hit, found.text, found.highlights))
+        return SearchResult(total=total, facets=facets, hits=hits, page=page, pages=pages)
+
+    def _outlet_groups(self, searcher: Searcher) -> dict[str, int]:
+        """Each outlet's documents as a bitset, read once per index generation."""
+        generation = searcher.reader().generation()
+        if self._groups is None or self._groups[0] != generation:
+            self._groups = (generation, field_groups(searcher, "outlet"))
+        return self._groups[1]
 
     def _suggest(
         self, searcher: Searcher, query: Query, text: str, total: int, outlets: list[str] | None
@@ -229,13 +250,13 @@ class Index:
     # --- articles --------------------------------------------------------------------------------------
 
     def article(self, article_id: str) -> Article | None:
-        with self.ix.searcher() as searcher:
+        with self._searcher() as searcher:
             stored = searcher.document(id=article_id)
         return unpack(stored["data"]) if stored else None
 
     def related(self, article_id: str, limit: int = 10, other_outlets: bool = True) -> list[SearchHit]:
         """Articles most like this one (more-like-this on the body), by default from other outlets."""
-        with self.ix.searcher() as searcher:
+        with self._searcher() as searcher:
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 return []
@@ -253,8 +274,8 @@ class Index:
     # --- corpus-wide -----------------------------------------------------------------------------------
 
     def outlets(self) -> list[str]:
-        with self.ix.reader() as reader:
-            return sorted(_text(t) for t in reader.lexicon("outlet"))
+        with self._searcher() as searcher:
+            return sorted(_text(t) for t in searcher.reader().lexicon("outlet"))
 
     def people(self, outlet: str | None = None, top: int = 50) -> list[PersonCount]:
         """People by the number of articles that mention them, with mentions and counts per outlet."""
@@ -262,7 +283,7 @@ class Index:
         articles: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
         by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-        with self.ix.searcher() as searcher:
+        with self._searcher() as searcher:
             reader = searcher.reader()
             outlets = reader.column_reader("outlet") if reader.has_column("outlet") else None
             for term in reader.lexicon("people"):
@@ -290,7 +311,7 @@ class Index:
         return self._people
 
     def stats(self) -> Stats:
-        with self.ix.searcher() as searcher:
+        with self._searcher() as searcher:
             reader = searcher.reader()
             total = searcher.doc_count()
             outlets: Counter[str] = Counter()
@@ -324,6 +345,30 @@ def _hit(hit: Any, snippet: str = "", spans: list[tuple[int, int]] | None = None
         highlights=spans or [],
         people=_people_field(hit.get("people", "")),
     )
+
+
+def _positional(query: Query) -> bool:
+    """Whether matching needs word positions (phrases, proximity)."""
+    if isinstance(query, (Phrase, SpanQuery, Ordered)):
+        return True
+    return any(_positional(child) for child in query.children())
+
+
+def _ranked_counts(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _body_terms(query: Query, searcher: Searcher) -> frozenset[str]:
+    """The body words a query matched (wildcards expanded), for snippets."""
+    try:
+        found = query.existing_terms(searcher.reader(), phrases=True, expand=True)
+    except Exception:  # a query type that cannot list its terms: snippets without highlights
+        return frozenset()
+    return frozenset(_text(text) for field_name, text in found if field_name in ("body", "title"))
+
+
+def _opening(body: str, width: int = 200) -> str:
+    return body[:width].replace("\n", " ") + ("…" if len(body) > width else "")
 
 
 def _date_terms(reader: Any) -> list[Any]:

@@ -34,10 +34,13 @@ def test_outlet_field_ignores_case_and_facets_count_per_outlet(demo_index: Index
     assert sum(everywhere.facets.values()) == everywhere.total
 
 
-def test_outlet_filter_keeps_facets_of_the_filtered_set(demo_index: Index) -> None:
+def test_outlet_filter_narrows_hits_and_total_but_facets_count_every_outlet(demo_index: Index) -> None:
+    """Facets ignore the outlet filter, so a user sees what toggling another outlet on would add."""
+    everywhere = demo_index.search("harbour")
     result = demo_index.search("harbour", outlets=["Meridian Wire"])
     assert {h.outlet for h in result.hits} == {"Meridian Wire"}
-    assert result.facets == {"Meridian Wire": result.total}
+    assert result.total == everywhere.facets["Meridian Wire"] < everywhere.total
+    assert result.facets == everywhere.facets
 
 
 def test_person_matches_every_alias(demo_index: Index) -> None:
@@ -160,3 +163,13 @@ def test_article_round_trip_keeps_people_and_sentences(demo_index: Index) -> Non
     mention = aalto.mentions[0]
     assert article.sentences[mention.sentence].text[mention.start : mention.end] == mention.surface
     assert demo_index.article("no-such-id") is None
+
+
+def test_a_phrase_with_an_outlet_filter_counts_like_any_other_query(demo_index: Index) -> None:
+    everywhere = demo_index.search('"harbour sale"')
+    assert everywhere.total == sum(everywhere.facets.values()) > 0
+    outlet = next(iter(everywhere.facets))
+    narrowed = demo_index.search('"harbour sale"', outlets=[outlet])
+    assert narrowed.facets == everywhere.facets
+    assert narrowed.total == everywhere.facets[outlet]
+    assert {h.outlet for h in narrowed.hits} == {outlet}

@@ -1,0 +1,163 @@
+"""Which documents a query matches, as a bitset (a Python int, bit n = document n): for facet counts.
+
+Counting matches per outlet the Whoosh way walks every matching document through the scoring
+matchers, one Python call per document per clause: about 100 ms for a term that 13,000 of 40,000
+articles contain. Here a term's postings are read block by block into a bitset and boolean queries
+become integer AND/OR/NOT, so counts for any number of outlets cost a few milliseconds. Queries that
+need positions (phrases, proximity) are matched by Whoosh itself, restricted to the documents that
+hold all their words.
+
+`Outlets` keeps one bitset per outlet and the live-document mask for one index generation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.searching import Searcher
+
+
+def docset(query: wq.Query, searcher: Searcher) -> int:
+    """The live documents `query` matches, over all of the searcher's segments."""
+    bits = 0
+    for sub, offset in searcher.leaf_searchers():
+        bits |= _segment(query, sub) << offset
+    return bits & live(searcher)
+
+
+def live(searcher: Searcher) -> int:
+    """All documents not deleted."""
+    total = searcher.doc_count_all()
+    bits = (1 << total) - 1
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if reader.has_deletions():
+            for docnum in reader.deleted_docs_set:
+                bits &= ~(1 << (docnum + offset))
+    return bits
+
+
+def term_bits(reader: Any, fieldname: str, text: Any) -> int:
+    """The documents (of one segment) holding a term, read from its postings a block at a time."""
+    if isinstance(text, str) and fieldname in reader.schema:
+        text = reader.schema[fieldname].to_bytes(text)
+    if (fieldname, text) not in reader:
+        return 0
+    matcher = reader.postings(fieldname, text)
+    if isinstance(matcher, FilterMatcher):  # whoosh3 hides deleted documents this way; `docset` masks them
+        matcher = matcher.child
+    return _bits(_posting_ids(matcher))
+
+
+def _segment(query: wq.Query, searcher: Searcher) -> int:
+    reader = searcher.reader()
+    if isinstance(query, wq.Term):
+        return term_bits(reader, query.fieldname, query.text)
+    if isinstance(query, wq.Every):
+        return (1 << reader.doc_count_all()) - 1
+    if isinstance(query, type(wq.NullQuery)):
+        return 0
+    if isinstance(query, wq.AndNot):
+        return _segment(query.a, searcher) & ~_segment(query.b, searcher)
+    if isinstance(query, wq.AndMaybe):
+        return _segment(query.a, searcher)
+    if isinstance(query, wq.Require):
+        return _segment(query.a, searcher) & _segment(query.b, searcher)
+    if isinstance(query, wq.Not):
+        return ((1 << reader.doc_count_all()) - 1) & ~_segment(query.query, searcher)
+    if isinstance(query, wq.And):
+        return _all(_segment(q, searcher) for q in query.subqueries) if query.subqueries else 0
+    if isinstance(query, (wq.Or, wq.DisjunctionMax)):
+        bits = 0
+        for q in query.subqueries:
+            bits |= _segment(q, searcher)
+        return bits
+    if isinstance(query, wq.NumericRange) and reader.has_column(query.fieldname):
+        return _range_bits(reader, query)
+    if isinstance(query, (wq.MultiTerm, wq.NumericRange)):
+        simpler = query.simplify(reader)
+        if simpler is not query and type(simpler) is not type(query):
+            return _segment(simpler, searcher)
+    if isinstance(query, wq.Phrase):
+        # only documents holding every word can hold the phrase; Whoosh checks positions in those
+        words = _all(term_bits(reader, query.fieldname, w) for w in query.words) if query.words else 0
+        if not words:
+            return 0
+    return _bits(query.docs(searcher))
+
+
+def _range_bits(reader: Any, query: wq.NumericRange) -> int:
+    """A date or number range from the field's sorted column: two bisections, no term expansion."""
+    values, docnums = _sorted_column(reader, query.fieldname)
+    lo = 0 if query.start is None else (bisect_right if query.startexcl else bisect_left)(values, query.start)
+    hi = len(values) if query.end is None else (bisect_left if query.endexcl else bisect_right)(values, query.end)
+    return _bits(docnums[lo:hi])
+
+
+_COLUMNS: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+
+
+def _sorted_column(reader: Any, fieldname: str) -> tuple[list[int], list[int]]:
+    """A segment's column values in order, with their documents; kept per segment (segments never change)."""
+    key = (reader.segment().segment_id(), fieldname)
+    if key not in _COLUMNS:
+        if len(_COLUMNS) > 256:
+            _COLUMNS.clear()
+        column = reader.column_reader(fieldname, translate=False)
+        pairs = sorted((column[n], n) for n in range(reader.doc_count_all()))
+        _COLUMNS[key] = ([v for v, _ in pairs], [n for _, n in pairs])
+    return _COLUMNS[key]
+
+
+def _posting_ids(matcher: Any) -> Iterable[int]:
+    """Every id of a leaf posting list; Whoosh's own `all_ids` makes a Python call per posting."""
+    read_block = getattr(matcher, "_read_ids", None)
+    if read_block is None:  # not the whoosh3 codec's leaf matcher: the general (slower) way
+        yield from matcher.all_ids()
+        return
+    while matcher.is_active():
+        read_block()
+        yield from matcher._ids
+        matcher._next_block()
+
+
+def _bits(ids: Iterable[int]) -> int:
+    docnums = list(ids)
+    if not docnums:
+        return 0
+    buffer = bytearray((max(docnums) >> 3) + 1)
+    for docnum in docnums:
+        buffer[docnum >> 3] |= 1 << (docnum & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def _all(parts: Iterable[int]) -> int:
+    bits = -1
+    for part in parts:
+        bits &= part
+        if not bits:
+            return 0
+    return bits if bits != -1 else 0
+
+
+def count_by(bits: int, groups: dict[str, int]) -> dict[str, int]:
+    """How many of `bits` fall in each group's bitset, largest first, empty groups left out."""
+    counts = {name: (bits & members).bit_count() for name, members in groups.items()}
+    return dict(sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])))
+
+
+def field_groups(searcher: Searcher, fieldname: str) -> dict[str, int]:
+    """One bitset per term of a field (each outlet's documents), over all segments."""
+    groups: dict[str, int] = {}
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if fieldname not in reader.schema:
+            continue
+        for term in reader.lexicon(fieldname):
+            name = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            groups[name] = groups.get(name, 0) | (term_bits(reader, fieldname, term) << offset)
+    return groups

@@ -1,0 +1,93 @@
+"""Facet counts from bitsets must equal what Whoosh itself matches, for every kind of query."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from corpus import demo_corpus_path
+from index import Index, Store, add_paths, remove
+from index.docsets import count_by, docset, field_groups
+
+QUERIES = [
+    "harbour",
+    "harbour strike",
+    "harbour OR mayor",
+    "harbour AND NOT strike",
+    "NOT harbour",
+    '"harbour sale"',
+    '"harbour deal"~3',
+    "harb*",
+    "title:harbour",
+    'outlet:"Meridian Wire"',
+    'person:"Tomás Brezina"',
+    "date:[2025-01-01 TO 2025-03-31]",
+    "date:>2025-02",
+    "harbour date:2025-04",
+    "*",
+    "zzzznothing",
+]
+
+
+def whoosh_counts(index: Index, text: str) -> Counter[str]:
+    query = index.parse(text)
+    with index.ix.searcher() as searcher:
+        return Counter(hit["outlet"] for hit in searcher.search(query, limit=None))
+
+
+def bitset_counts(index: Index, text: str) -> dict[str, int]:
+    query = index.parse(text)
+    with index.ix.searcher() as searcher:
+        return count_by(docset(query, searcher), field_groups(searcher, "outlet"))
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_bitset_counts_equal_whoosh_matches(demo_index: Index, text: str) -> None:
+    expected = whoosh_counts(demo_index, text)
+    assert bool(expected) == (text != "zzzznothing")  # every other query finds something to count
+    assert bitset_counts(demo_index, text) == dict(expected)
+
+
+def test_counts_skip_deleted_documents_across_segments(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(demo_corpus_path(), corpus)
+    store = Store(tmp_path / "data", "default")
+    add_paths(store, [corpus], workers=0)
+    extra = corpus / "extra"
+    extra.mkdir()
+    (extra / "one.txt").write_text("Harbour news\n\nThe harbour strike went on for a third day.\n")
+    add_paths(store, [corpus], workers=0)  # a second segment
+    victim = next(corpus.rglob("*.txt"))
+    remove(store, str(victim))  # deletions in the first segment
+    index = Index(store)
+    with index.ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) >= 2
+        assert searcher.reader().has_deletions()
+    for text in ("harbour", "strike OR mayor", "*", '"harbour strike"', "NOT harbour"):
+        assert bitset_counts(index, text) == dict(whoosh_counts(index, text)), text
+
+
+def test_count_by_orders_largest_first_and_drops_empty_groups() -> None:
+    assert count_by(0b1111, {"a": 0b0001, "b": 0b0110, "c": 0b10000}) == {"b": 2, "a": 1}
+
+
+def test_a_long_lived_index_sees_each_new_commit(tmp_path: Path) -> None:
+    """The app keeps one Index (and a searcher per thread) open while imports commit."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("Harbour news\n\nThe harbour strike went on for a third day.\n")
+    store = Store(tmp_path / "data", "default")
+    add_paths(store, [corpus], workers=0)
+    index = Index(store)
+    assert index.search("harbour").total == 1
+    (corpus / "two.txt").write_text("More harbour news\n\nThe harbour strike ended on Friday.\n")
+    add_paths(store, [corpus], workers=0)
+    after = index.search("harbour")
+    assert after.total == 2
+    assert sum(after.facets.values()) == 2
+    remove(store, str(corpus / "one.txt"))
+    assert index.search("harbour").total == 1
+    index.close()
