@@ -1,0 +1,164 @@
+"""Aligned sentences: pair the sentences two outlets wrote about the same fact, and diff each pair word by word.
+
+Similarity is the Dice coefficient over *content words*: lower-cased, accents folded, stop words dropped, crudely
+stemmed ("workers" = "worker", "claimed" = "claim"), each counted once. Reworded sentences about one fact keep most
+content words whatever the word order; unrelated sentences about one person share the name and a word or two. On
+the bench's sentences (bench/align_bench.py) it separated paraphrases from unrelated pairs far better than
+rapidfuzz's character scores: with the cut at the paraphrases' 5th percentile, 0.005% of random pairs passed, against
+0.025% for `token_set_ratio`, 0.25% for `token_sort_ratio` and 34% for `ratio`. Character scores give any two English
+sentences a floor of 0.4-0.5, so "Minister Vale said the port deal was a disaster for workers." and "Vale opened a new
+hospital wing in Harlow on Tuesday morning." score 0.38-0.41 there and 0.15 here. Stop words carry no weight, so
+"was not a disaster" scores as "was a disaster": the pair still aligns, and the diff shows the "not".
+
+Candidates: rapidfuzz screens all pairs in C with a bound that never drops a qualifying pair (see `_candidates`), Python scores only the pairs
+that pass, and difflib runs only on the matched pairs. An inverted index over content words was tried first (prefix
+filtering, which is exact): on a few-hundred-word vocabulary, as in one outlet's sentences about one person, it still
+proposed half of all pairs, and each costs a Python-level check. The C screen costs the same whatever the vocabulary:
+about 0.2 s for 2,000 x 2,000 on one core, growing with n*m.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from corpus.lexicon import STOP_WORDS
+
+_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+# Scores are rounded before the threshold applies, so the screen lets through anything that could round up to it.
+_ROUNDING_SLACK = 0.0005 + 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRun:
+    """A run of words the two sentences share ("equal") or word differently; "" for the side that has none."""
+
+    op: str
+    a: str
+    b: str
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """Sentence `a` of side a and sentence `b` of side b report the same fact; `diff` shows how the wording differs."""
+
+    a: int
+    b: int
+    similarity: float
+    diff: list[DiffRun]
+
+
+def word_diff(a: str, b: str) -> list[DiffRun]:
+    """Word-level runs, punctuation left on its word: framing shows in which words differ, not which letters."""
+    wa, wb = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    return [DiffRun(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """Strip inflections so "workers"/"worker" and "ruled"/"rulings" meet; crude, but the same on both sides."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    if word.endswith("ied") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("ing", "ed")) and len(word) - (3 if word.endswith("ing") else 2) >= 3:
+        word = word[:-3] if word.endswith("ing") else word[:-2]
+        if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeioulsz":  # "stopped", "planning"
+            word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _words(text: str) -> list[str]:
+    folded = text.casefold()
+    if not folded.isascii():  # fold accents so "Kovač" meets "Kovac"; most news text skips this
+        folded = unicodedata.normalize("NFKD", folded.replace("’", "'"))
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(folded)]
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of a sentence; all its words when it has no content word ("He said so.")."""
+    words = _words(text)
+    content = [w for w in words if w not in STOP_WORDS]
+    return frozenset(_stem(w) for w in (content or words))
+
+
+def _dice(x: frozenset[str], y: frozenset[str]) -> float:
+    if not x or not y:
+        return 0.0
+    return round(2 * len(x & y) / (len(x) + len(y)), 3)
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice over content words, rounded to 3 places: 1.0 same content words, 0.0 none shared (or nothing to compare)."""
+    return _dice(content_words(a), content_words(b))
+
+
+def _candidates(
+    keys_a: list[frozenset[str]], keys_b: list[frozenset[str]], threshold: float
+) -> list[tuple[float, int, int]]:
+    """(similarity, a, b) for every pair scoring >= threshold: rapidfuzz screens all pairs in C, Python checks the rest.
+
+    Each content word becomes one byte-range character (the 255 commonest words their own, rarer words sharing) and
+    each sentence the sorted string of its words' characters. For sorted strings the longest common subsequence is
+    the multiset intersection, so rapidfuzz's Indel similarity, 2 * LCS / (|x| + |y|), is the Dice coefficient when
+    no two words share a character and an upper bound when some do: the screen never drops a pair that qualifies.
+    Byte-range strings take rapidfuzz's fastest path (about twice as fast as wider characters).
+    """
+    frequency = Counter(w for keys in (keys_a, keys_b) for key in keys for w in key)
+    order = sorted(frequency, key=lambda w: (-frequency[w], w))
+    symbol = {w: chr(1 + rank % 255) for rank, w in enumerate(order)}
+    strings_b = ["".join(sorted(symbol[w] for w in key)) for key in keys_b]
+    cutoff = max(threshold - _ROUNDING_SLACK, 0.0)
+    found: list[tuple[float, int, int]] = []
+    for i, key in enumerate(keys_a):
+        if not key:
+            continue
+        string = "".join(sorted(symbol[w] for w in key))
+        matches = process.extract(
+            string, strings_b, scorer=Indel.normalized_similarity, processor=None, score_cutoff=cutoff, limit=None
+        )
+        for _, _, j in matches:
+            score = _dice(key, keys_b[j])  # exact, and the same float `similarity` returns
+            if score >= threshold:
+                found.append((score, i, j))
+    return found
+
+
+def align(a: Sequence[str], b: Sequence[str], *, threshold: float = 0.5, limit: int | None = None) -> list[AlignedPair]:
+    """Pairs reporting the same fact, best first, each sentence in at most one pair: greedy, so the strongest match wins.
+
+    Ties go to the lower a index, then the lower b index. `threshold` (0 < t <= 1) applies to the rounded similarity;
+    `limit` caps the pairs returned after matching.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be >= 0, not {limit}")
+    if not a or not b:
+        return []
+    keys_a, keys_b = [content_words(s) for s in a], [content_words(s) for s in b]
+    candidates = sorted(_candidates(keys_a, keys_b, threshold), key=lambda c: (-c[0], c[1], c[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[AlignedPair] = []
+    for score, i, j in candidates:
+        if limit is not None and len(pairs) >= limit:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append(AlignedPair(i, j, score, word_diff(a[i], b[j])))
+    return pairs

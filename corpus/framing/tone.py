@@ -1,0 +1,102 @@
+"""Sentence tone: VADER compound scores, and their summary per outlet with an interval, so a gap in
+tone between outlets can be told apart from noise.
+
+VADER is pinned (vaderSentiment==3.3.2) because every figure here depends on its lexicon.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any, Generic, TypeVar
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
+
+K = TypeVar("K")
+
+# VADER's own thresholds for calling a compound score positive or negative.
+POSITIVE_AT = 0.05
+NEGATIVE_AT = -0.05
+# Two-sided 95% quantile of the normal distribution.
+Z95 = 1.96
+
+
+@cache
+def _analyzer() -> Any:
+    """One analyzer per process: constructing it reads and parses its lexicon files."""
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound(text: str) -> float:
+    """The compound score of one text, cached: the same sentence recurs across articles and views."""
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def score(texts: Iterable[str]) -> list[float]:
+    """VADER compound score (-1 to 1) of each text, in order."""
+    return [_compound(text) for text in texts]
+
+
+@dataclass(frozen=True, slots=True)
+class Tone(Generic[K]):
+    """The tone of a set of scored sentences: the mean with its 95% interval, the shares of positive,
+    negative and neutral sentences, and the most positive and most negative ones as evidence."""
+
+    n: int
+    mean: float
+    low: float
+    high: float
+    positive: float
+    negative: float
+    neutral: float
+    most_positive: list[tuple[K, float]]
+    most_negative: list[tuple[K, float]]
+
+
+def summarise(scored: Sequence[tuple[K, float]], top: int = 3) -> Tone[K]:
+    """Aggregate (key, score) pairs into a Tone; the interval is the normal approximation
+    mean ± 1.96·s/√n (s the sample standard deviation), collapsed to the mean below two scores.
+
+    The extremes are the `top` highest scores above 0 and lowest below 0; ties keep the given order.
+    Nothing is rounded: callers round for display.
+    """
+    n = len(scored)
+    if n == 0:
+        return Tone(
+            n=0,
+            mean=0.0,
+            low=0.0,
+            high=0.0,
+            positive=0.0,
+            negative=0.0,
+            neutral=0.0,
+            most_positive=[],
+            most_negative=[],
+        )
+    values = [value for _, value in scored]
+    mean = math.fsum(values) / n
+    if n >= 2:
+        s = math.sqrt(math.fsum((value - mean) ** 2 for value in values) / (n - 1))
+        half = Z95 * s / math.sqrt(n)
+    else:
+        half = 0.0
+    n_positive = sum(1 for value in values if value >= POSITIVE_AT)
+    n_negative = sum(1 for value in values if value <= NEGATIVE_AT)
+    top = max(top, 0)
+    # sorted() is stable, so equal scores keep the order they were given in.
+    most_positive = sorted((pair for pair in scored if pair[1] > 0), key=lambda pair: -pair[1])[:top]
+    most_negative = sorted((pair for pair in scored if pair[1] < 0), key=lambda pair: pair[1])[:top]
+    return Tone(
+        n=n,
+        mean=mean,
+        low=mean - half,
+        high=mean + half,
+        positive=n_positive / n,
+        negative=n_negative / n,
+        neutral=(n - n_positive - n_negative) / n,
+        most_positive=[(key, value) for key, value in most_positive],
+        most_negative=[(key, value) for key, value in most_negative],
+    )
