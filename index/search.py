@@ -94,7 +94,7 @@ class Index:
         self._local = threading.local()
 
     @contextmanager
-    def _searcher(self) -> Iterator[Searcher]:
+    def searcher(self) -> Iterator[Searcher]:
         """This thread's searcher, on the index's latest commit."""
         current: Searcher | None = getattr(self._local, "searcher", None)
         if current is None:
@@ -141,9 +141,9 @@ class Index:
         return f"people:'{_quote_term(canonical.lower())}'"  # one term, spaces and all
 
     def _outlet_term(self, value: str) -> str:
-        wanted = _bare(value)
+        wanted = bare_outlet(value)
         for outlet in self.outlets():
-            if _bare(outlet) == wanted:
+            if bare_outlet(outlet) == wanted:
                 return f"outlet:'{_quote_term(outlet)}'"
         return f"outlet:'{_quote_term(value)}'"
 
@@ -151,7 +151,7 @@ class Index:
         """The canonical name for a name or any alias the corpus uses."""
         if self._aliases is None:
             self._aliases = {}
-            for person, aliases in self._known_people().items():
+            for person, aliases in self.known_people().items():
                 self._aliases[fold(person)] = person
                 for alias in aliases:
                     self._aliases.setdefault(fold(alias), person)
@@ -169,7 +169,7 @@ class Index:
         suggest: bool = True,
     ) -> SearchResult:
         query = self.parse(text)
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             result = self._run(searcher, query, outlets, sort, page, limit, snippets)
             if suggest and result.total < 5 and text.strip() not in ("", "*"):
                 result.suggestion = self._suggest(searcher, query, text, result.total, outlets)
@@ -203,7 +203,7 @@ class Index:
             if outlet_filter is not None:
                 results = searcher.search(query, filter=outlet_filter, **kwargs)
         else:
-            groups = self._outlet_groups(searcher)
+            groups = self.outlet_groups(searcher)
             matched = docset(query, searcher)
             facets = count_by(matched, groups)
             if outlets:
@@ -215,7 +215,7 @@ class Index:
             results = searcher.search(query, filter=outlet_filter, **kwargs)
         pages = max(1, -(-total // limit)) if limit else 1
         page = min(page, pages)
-        terms = _body_terms(query, searcher) if snippets else frozenset()
+        terms = body_terms(query, searcher) if snippets else frozenset()
         hits = []
         for rank, hit in enumerate(results[(page - 1) * limit : page * limit]):
             body = hit.get("body", "")
@@ -223,7 +223,7 @@ class Index:
             hits.append(_hit(hit, found.text, found.highlights))
         return SearchResult(total=total, facets=facets, hits=hits, page=page, pages=pages)
 
-    def _outlet_groups(self, searcher: Searcher) -> dict[str, int]:
+    def outlet_groups(self, searcher: Searcher) -> dict[str, int]:
         """Each outlet's documents as a bitset, read once per index generation."""
         generation = searcher.reader().generation()
         if self._groups is None or self._groups[0] != generation:
@@ -250,13 +250,13 @@ class Index:
     # --- articles --------------------------------------------------------------------------------------
 
     def article(self, article_id: str) -> Article | None:
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             stored = searcher.document(id=article_id)
         return unpack(stored["data"]) if stored else None
 
     def related(self, article_id: str, limit: int = 10, other_outlets: bool = True) -> list[SearchHit]:
         """Articles most like this one (more-like-this on the body), by default from other outlets."""
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 return []
@@ -274,7 +274,7 @@ class Index:
     # --- corpus-wide -----------------------------------------------------------------------------------
 
     def outlets(self) -> list[str]:
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             return sorted(_text(t) for t in searcher.reader().lexicon("outlet"))
 
     def people(self, outlet: str | None = None, top: int = 50) -> list[PersonCount]:
@@ -283,7 +283,7 @@ class Index:
         articles: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
         by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             reader = searcher.reader()
             outlets = reader.column_reader("outlet") if reader.has_column("outlet") else None
             for term in reader.lexicon("people"):
@@ -303,15 +303,15 @@ class Index:
         ]
 
     def _display_names(self) -> list[str]:
-        return list(self._known_people())
+        return list(self.known_people())
 
-    def _known_people(self) -> dict[str, list[str]]:
+    def known_people(self) -> dict[str, list[str]]:
         if self._people is None:
             self._people = self.store.people_names()
         return self._people
 
     def stats(self) -> Stats:
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             reader = searcher.reader()
             total = searcher.doc_count()
             outlets: Counter[str] = Counter()
@@ -358,7 +358,7 @@ def _ranked_counts(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _body_terms(query: Query, searcher: Searcher) -> frozenset[str]:
+def body_terms(query: Query, searcher: Searcher) -> frozenset[str]:
     """The body words a query matched (wildcards expanded), for snippets."""
     try:
         found = query.existing_terms(searcher.reader(), phrases=True, expand=True)
@@ -387,7 +387,7 @@ def _value(match: re.Match[str]) -> str:
     return quoted if quoted is not None else match.group("bare")
 
 
-def _bare(outlet: str) -> str:
+def bare_outlet(outlet: str) -> str:
     """An outlet name for matching: no case, no accents, no leading "the"."""
     folded = fold(outlet)
     return folded[4:] if folded.startswith("the ") else folded

@@ -20,7 +20,7 @@ ELLIPSIS = " … "
 
 
 @lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
     return str(stem(word))
 
 
@@ -37,7 +37,7 @@ def matches(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
     found = []
     for match in _TOKEN.finditer(text):
         word = match.group().lower()
-        if word in terms or _stem(word) in terms:
+        if word in terms or stem_word(word) in terms:
             found.append(match.span())
     return found
 

@@ -56,10 +56,17 @@ class AlignedPair:
     diff: list[DiffRun]
 
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+
 def word_diff(a: str, b: str) -> list[DiffRun]:
-    """Word-level runs, punctuation left on its word: framing shows in which words differ, not which letters."""
+    """Word-level runs, punctuation left on its word: framing shows in which words differ, not which letters.
+
+    Curly and straight quotes compare equal (a house style, not a framing); the runs keep each side's own text.
+    """
     wa, wb = a.split(), b.split()
-    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    na, nb = [w.translate(_QUOTES) for w in wa], [w.translate(_QUOTES) for w in wb]
+    matcher = difflib.SequenceMatcher(None, na, nb, autojunk=False)
     return [DiffRun(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
@@ -134,6 +141,14 @@ def _candidates(
             if score >= threshold:
                 found.append((score, i, j))
     return found
+
+
+def similar_pairs(a: Sequence[str], b: Sequence[str], threshold: float) -> list[tuple[float, int, int]]:
+    """Every (similarity, i, j) with similarity >= threshold, best first: many-to-many, unlike `align`."""
+    if not a or not b:
+        return []
+    found = _candidates([content_words(s) for s in a], [content_words(s) for s in b], threshold)
+    return sorted(found, key=lambda c: (-c[0], c[1], c[2]))
 
 
 def align(a: Sequence[str], b: Sequence[str], *, threshold: float = 0.5, limit: int | None = None) -> list[AlignedPair]:

@@ -1,0 +1,349 @@
+"""A comparison: for one target and a few outlets, each outlet's framing profile and the sentences
+where two outlets word the same fact differently. Pure: it reads articles (with their stored sentences
+and mentions) and never re-parses a file or touches the index.
+
+Only the outlet's own words count: mentions in reader comments and in blocks reposted from another
+outlet ("Via ...") are left out, since they are not how this outlet frames anyone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import combinations
+
+from corpus.framing.align import align, similar_pairs
+from corpus.framing.distinctive import WordScore, fightin_words, words
+from corpus.framing.model import (
+    AlignedSentences,
+    Comparison,
+    Distinctive,
+    Evidence,
+    KwicLine,
+    OutletProfile,
+    Quote,
+    Ranked,
+    SentenceRef,
+    Target,
+)
+from corpus.framing.summary import summarise_differences
+from corpus.framing.tone import score, summarise
+from corpus.lexicon import VERB_CLASSES
+from corpus.model import Article
+
+OWN_TEXT = ("title", "body")
+Matcher = Callable[[str], list[tuple[int, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A mention of the target in one article: a person's Mention, or a sentence a query matched."""
+
+    evidence: Evidence
+    date: date | None
+    start: int
+    end: int
+    labels: tuple[str, ...] = ()
+    verb: str | None = None
+    verb_class: str | None = None
+    quote: str | None = None
+
+
+def compare(
+    target: Target,
+    articles: Mapping[str, Sequence[Article]],
+    outlet_totals: Mapping[str, int],
+    *,
+    prior: Mapping[str, float] | None = None,
+    matcher: Matcher | None = None,
+    window: int = 0,
+    same_stories: bool = False,
+    align_threshold: float = 0.5,
+    aligned_limit: int = 100,
+    top: int = 30,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Comparison:
+    """Compare how each outlet of `articles` (outlet -> its articles about the target) frames it.
+
+    `outlet_totals` gives each outlet's article count for the share; `prior` background word counts
+    for distinctive words (None: the compared outlets' own words); `matcher` finds a query target in
+    a sentence; `window` widens each mention's context by that many sentences either side.
+    """
+    if same_stories:
+        articles = same_story_articles(articles)
+    hits = {outlet: _hits(target, found, matcher) for outlet, found in articles.items()}
+    by_id = {a.id: a for found in articles.values() for a in found}
+    periods = _periods([h.date for found in hits.values() for h in found if h.date])
+    contexts = {outlet: _contexts(found, by_id, window) for outlet, found in hits.items()}
+    exclude = _name_words(target)
+    counts = {outlet: Counter(words(" ".join(texts.values()), exclude)) for outlet, texts in contexts.items()}
+    scores = fightin_words(counts, prior)
+    profiles = [
+        _profile(
+            outlet,
+            articles[outlet],
+            hits[outlet],
+            by_id,
+            outlet_totals.get(outlet, len(articles[outlet])),
+            periods,
+            contexts[outlet],
+            scores.get(outlet, []),
+            exclude,
+            target,
+            top,
+        )
+        for outlet in articles
+    ]
+    aligned = _aligned(profiles, hits, by_id, align_threshold, aligned_limit)
+    comparison = Comparison(target, profiles, aligned, {}, date_from, date_to, same_stories)
+    comparison.summary = summarise_differences(comparison)
+    return comparison
+
+
+def same_story_articles(
+    articles: Mapping[str, Sequence[Article]], threshold: float = 0.3, days: int = 4
+) -> dict[str, list[Article]]:
+    """Only articles whose story another chosen outlet also covers: similar title and opening,
+    published within `days` of each other (when both are dated)."""
+    keep: dict[str, set[str]] = {outlet: set() for outlet in articles}
+    outlets = list(articles)
+    for x, y in combinations(outlets, 2):
+        a, b = articles[x], articles[y]
+        for _, i, j in similar_pairs([_lead(art) for art in a], [_lead(art) for art in b], threshold):
+            da, db = a[i].date, b[j].date
+            if da and db and abs((da - db).days) > days:
+                continue
+            keep[x].add(a[i].id)
+            keep[y].add(b[j].id)
+    return {outlet: [a for a in found if a.id in keep[outlet]] for outlet, found in articles.items()}
+
+
+def _lead(article: Article) -> str:
+    paragraphs = article.paragraphs
+    return article.title + " " + (paragraphs[0] if paragraphs else "")
+
+
+def _hits(target: Target, articles: Sequence[Article], matcher: Matcher | None) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for article in articles:
+        if target.kind == "person":
+            for person in article.people:
+                if person.name != target.name:
+                    continue
+                for m in person.mentions:
+                    if m.where in OWN_TEXT and m.sentence < len(article.sentences):
+                        evidence = Evidence(article.id, m.sentence)
+                        hits.append(
+                            _Hit(evidence, article.date, m.start, m.end, m.labels, m.verb, m.verb_class, m.quote)
+                        )
+        elif matcher is not None:
+            for index, sentence in enumerate(article.sentences):
+                if sentence.where not in OWN_TEXT:
+                    continue
+                spans = matcher(sentence.text)
+                if spans:
+                    hits.append(_Hit(Evidence(article.id, index), article.date, spans[0][0], spans[0][1]))
+    hits.sort(key=lambda h: (h.date or date.min, h.evidence))
+    return hits
+
+
+def _contexts(hits: Sequence[_Hit], by_id: Mapping[str, Article], window: int) -> dict[Evidence, str]:
+    """The text around each distinct mention sentence: the sentence and `window` neighbours of the same text."""
+    out: dict[Evidence, str] = {}
+    for hit in hits:
+        if hit.evidence in out:
+            continue
+        sentences = by_id[hit.evidence.article].sentences
+        here = sentences[hit.evidence.sentence]
+        lo, hi = hit.evidence.sentence, hit.evidence.sentence
+        for _ in range(window):
+            if lo > 0 and sentences[lo - 1].where == here.where and sentences[lo - 1].block == here.block:
+                lo -= 1
+            if (
+                hi + 1 < len(sentences)
+                and sentences[hi + 1].where == here.where
+                and sentences[hi + 1].block == here.block
+            ):
+                hi += 1
+        out[hit.evidence] = " ".join(s.text for s in sentences[lo : hi + 1])
+    return out
+
+
+def _name_words(target: Target) -> frozenset[str]:
+    """The target's own words, left out of distinctive words (an outlet naming him is not framing)."""
+    names = (target.name, *target.aliases)
+    found = {w for name in names for w in words(name)}
+    found |= {w.lower() for name in names for w in name.split()}
+    return frozenset(found | set(target.terms))
+
+
+def _periods(dates: list[date]) -> tuple[str, list[str]]:
+    """Months when the mentions span more than four months, else ISO weeks; every period in between."""
+    if not dates:
+        return "month", []
+    first, last = min(dates), max(dates)
+    if (last - first).days > 120:
+        out: list[str] = []
+        year, month = first.year, first.month
+        while (year, month) <= (last.year, last.month):
+            out.append(f"{year}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return "month", out
+    weeks: list[str] = []
+    day = first - timedelta(days=first.weekday())
+    while day <= last:
+        weeks.append(_week(day))
+        day += timedelta(days=7)
+    return "week", weeks
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _period(day: date, unit: str) -> str:
+    return f"{day.year}-{day.month:02d}" if unit == "month" else _week(day)
+
+
+def _ranked(counter: Counter[str], evidence: Mapping[str, list[Evidence]], top: int | None = None) -> list[Ranked]:
+    ordered = sorted(counter, key=lambda k: (-counter[k], k))
+    return [Ranked(item, counter[item], evidence[item]) for item in ordered[:top]]
+
+
+def _profile(
+    outlet: str,
+    articles: Sequence[Article],
+    hits: list[_Hit],
+    by_id: Mapping[str, Article],
+    outlet_total: int,
+    periods: tuple[str, list[str]],
+    contexts: Mapping[Evidence, str],
+    word_scores: list[WordScore],
+    exclude: frozenset[str],
+    target: Target,
+    top: int,
+) -> OutletProfile:
+    unit, axis = periods
+    timeline = Counter(_period(h.date, unit) for h in hits if h.date)
+    labels: Counter[str] = Counter()
+    verbs: Counter[str] = Counter()
+    classes: Counter[str] = Counter()
+    where: dict[str, list[Evidence]] = defaultdict(list)
+    quotes: list[Quote] = []
+    seen_quotes: set[str] = set()
+    for hit in hits:
+        for label in dict.fromkeys(hit.labels):
+            labels[label] += 1
+            where["label:" + label].append(hit.evidence)
+        if hit.verb:
+            verbs[hit.verb] += 1
+            where["verb:" + hit.verb].append(hit.evidence)
+            classes[hit.verb_class or "neutral"] += 1
+        if hit.quote and hit.quote not in seen_quotes:
+            seen_quotes.add(hit.quote)
+            quotes.append(Quote(hit.quote, hit.verb, hit.evidence))
+    with_verb = sum(classes.values())
+    texts = {e: by_id[e.article].sentences[e.sentence].text for e in dict.fromkeys(h.evidence for h in hits)}
+    tone_scores = list(zip(texts, score(texts.values()), strict=True))
+    comentions, comentions_articles = _comentions(hits, by_id, target)
+    distinctive = _distinctive(word_scores, contexts, exclude, top)
+    for item in distinctive:
+        for e in item.evidence:
+            texts.setdefault(e, by_id[e.article].sentences[e.sentence].text)
+    return OutletProfile(
+        outlet=outlet,
+        articles=len({h.evidence.article for h in hits}),
+        outlet_articles=max(outlet_total, len(articles)),
+        mentions=len(hits),
+        timeline=[(period, timeline.get(period, 0)) for period in axis],
+        labels=_ranked(labels, {k[6:]: v for k, v in where.items() if k.startswith("label:")}, top),
+        verbs=_ranked(verbs, {k[5:]: v for k, v in where.items() if k.startswith("verb:")}, top),
+        verb_classes={c: (classes[c] / with_verb if with_verb else 0.0) for c in VERB_CLASSES},
+        verb_class_counts={c: classes[c] for c in VERB_CLASSES},
+        tone=summarise(tone_scores),
+        tone_scores=tone_scores,
+        distinctive=distinctive,
+        comentions=comentions[:top],
+        comentions_articles=comentions_articles[:top],
+        quotes=quotes,
+        kwic=[_kwic(h, texts[h.evidence]) for h in hits],
+        sentences=texts,
+    )
+
+
+def _kwic(hit: _Hit, text: str) -> KwicLine:
+    return KwicLine(hit.evidence, hit.date, text[: hit.start], text[hit.start : hit.end], text[hit.end :])
+
+
+def _comentions(hits: list[_Hit], by_id: Mapping[str, Article], target: Target) -> tuple[list[Ranked], list[Ranked]]:
+    """Other people named in the target's sentences, and in the target's articles."""
+    sentences: Counter[str] = Counter()
+    sentence_evidence: dict[str, list[Evidence]] = defaultdict(list)
+    articles: Counter[str] = Counter()
+    article_evidence: dict[str, list[Evidence]] = defaultdict(list)
+    target_sentences = {h.evidence for h in hits}
+    for article_id in dict.fromkeys(h.evidence.article for h in hits):
+        for person in by_id[article_id].people:
+            if person.name == target.name:
+                continue
+            own = [m for m in person.mentions if m.where in OWN_TEXT]
+            if not own:
+                continue
+            articles[person.name] += 1
+            article_evidence[person.name].append(Evidence(article_id, own[0].sentence))
+            shared = dict.fromkeys(
+                Evidence(article_id, m.sentence) for m in own if Evidence(article_id, m.sentence) in target_sentences
+            )
+            if shared:
+                sentences[person.name] += len(shared)
+                sentence_evidence[person.name].extend(shared)
+    return _ranked(sentences, sentence_evidence), _ranked(articles, article_evidence)
+
+
+def _distinctive(
+    word_scores: Sequence[WordScore], contexts: Mapping[Evidence, str], exclude: frozenset[str], top: int
+) -> list[Distinctive]:
+    """The outlet's words with the highest z, each with the mention sentences that use it."""
+    chosen = [s for s in word_scores if s.z > 0][:top]
+    wanted = {s.word for s in chosen}
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for key, text in contexts.items():
+        for word in dict.fromkeys(words(text, exclude)):
+            if word in wanted:
+                evidence[word].append(key)
+    return [Distinctive(s, evidence[s.word]) for s in chosen]
+
+
+def _aligned(
+    profiles: Sequence[OutletProfile],
+    hits: Mapping[str, list[_Hit]],
+    by_id: Mapping[str, Article],
+    threshold: float,
+    limit: int,
+) -> list[AlignedSentences]:
+    """For each pair of outlets, their mention sentences that report the same fact, best first."""
+    out: list[AlignedSentences] = []
+    for x, y in combinations([p.outlet for p in profiles], 2):
+        side_x = _distinct_sentences(hits[x], by_id)
+        side_y = _distinct_sentences(hits[y], by_id)
+        pairs = align([t for _, t in side_x], [t for _, t in side_y], threshold=threshold, limit=limit)
+        for pair in pairs:
+            (ex, tx), (ey, ty) = side_x[pair.a], side_y[pair.b]
+            out.append(AlignedSentences(SentenceRef(x, ex, tx), SentenceRef(y, ey, ty), pair.similarity, pair.diff))
+    return out
+
+
+def _distinct_sentences(hits: Sequence[_Hit], by_id: Mapping[str, Article]) -> list[tuple[Evidence, str]]:
+    """Each mention sentence once, and each wording once (syndicated copies would align with themselves)."""
+    seen: set[str] = set()
+    out: list[tuple[Evidence, str]] = []
+    for hit in hits:
+        text = by_id[hit.evidence.article].sentences[hit.evidence.sentence].text
+        if text not in seen:
+            seen.add(text)
+            out.append((hit.evidence, text))
+    return out

@@ -1,0 +1,138 @@
+"""One line per measure saying where the outlets differ most, in words a reader can check.
+
+Each line names outlets and counts from the comparison itself; none of it is a judgement the figures
+do not carry (an overlap of tone intervals is said out loud).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from corpus.framing.model import Comparison, OutletProfile, Target
+
+CHARGED = ("distancing", "charged")
+
+
+def summarise_differences(comparison: Comparison) -> dict[str, str]:
+    profiles = [p for p in comparison.outlets if p.mentions]
+    name = short_name(comparison.target)
+    if len(profiles) < 2:
+        only = profiles[0].outlet if profiles else "No outlet"
+        return {"coverage": f"{only} alone mentions {name}: nothing to compare."}
+    out = {
+        "coverage": _coverage(profiles, name),
+        "labels": _labels(profiles, name),
+        "verbs": _verbs(profiles, name),
+        "tone": _tone(profiles),
+        "distinctive": _distinctive(profiles),
+        "comentions": _comentions(profiles, name),
+        "quotes": _quotes(profiles, name),
+    }
+    changed = [a for a in comparison.aligned if a.similarity < 1.0]
+    out["aligned"] = (
+        f"{len(comparison.aligned)} sentence pairs report the same fact; {len(changed)} of them in different words."
+        if comparison.aligned
+        else "No two outlets share a sentence about the same fact."
+    )
+    return out
+
+
+def short_name(target: Target) -> str:
+    """The surname for a person ("Vale"), the quoted query for a topic."""
+    if target.kind == "person":
+        return target.name.split()[-1] if target.name.split() else target.name
+    return f"“{target.name}”"
+
+
+def _times(n: int) -> str:
+    return "never" if n == 0 else "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _coverage(profiles: list[OutletProfile], name: str) -> str:
+    ranked = sorted(profiles, key=lambda p: (-p.share, -p.mentions, p.outlet))
+    most, least = ranked[0], ranked[-1]
+    return (
+        f"{most.outlet} covers {name} most: {most.articles} articles, {most.share:.0%} of its own, "
+        f"{most.mentions} mentions; {least.outlet} least: {least.articles} articles ({least.share:.0%})."
+    )
+
+
+def _labels(profiles: list[OutletProfile], name: str) -> str:
+    counts = {p.outlet: {r.item: r.count for r in p.labels} for p in profiles}
+    best: tuple[int, int, str, str] | None = None
+    for outlet, labels in counts.items():
+        for label, n in labels.items():
+            others = max((counts[o].get(label, 0) for o in counts if o != outlet), default=0)
+            key = (n - others, n, outlet, label)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    if best is None:
+        return f"No outlet attaches a label to {name}."
+    _, n, outlet, label = best
+    rest = [(o, counts[o].get(label, 0)) for o in counts if o != outlet]
+    if all(c == 0 for _, c in rest):
+        elsewhere = _join([o for o, _ in rest]) + (" never do" if len(rest) > 1 else " never does")
+    else:
+        elsewhere = "; ".join(f"{o} {_times(c)}" for o, c in rest)
+    return f"{outlet} calls {name} “{label}” {_times(n)}; {elsewhere}."
+
+
+def _verbs(profiles: list[OutletProfile], name: str) -> str:
+    speaking = [p for p in profiles if sum(p.verb_class_counts.values())]
+    if not speaking:
+        return f"No outlet reports {name}'s words with a reporting verb."
+    share = {p.outlet: sum(p.verb_classes.get(c, 0.0) for c in CHARGED) for p in speaking}
+    ranked = sorted(speaking, key=lambda p: (-share[p.outlet], p.outlet))
+    most, least = ranked[0], ranked[-1]
+    examples = [r.item for r in most.verbs if r.item not in ("say", "tell", "according to")][:2]
+    example = f" ({', '.join(examples)})" if examples else ""
+    if most is least or share[most.outlet] == share[least.outlet]:
+        return f"All outlets use distancing or charged verbs{example} in {share[most.outlet]:.0%} of {name}'s attributions."
+    return (
+        f"{most.outlet} reports {name}'s words with distancing or charged verbs{example} in "
+        f"{share[most.outlet]:.0%} of attributions; {least.outlet} in {share[least.outlet]:.0%}."
+    )
+
+
+def _tone(profiles: list[OutletProfile]) -> str:
+    ranked = sorted(profiles, key=lambda p: (p.tone.mean, p.outlet))
+    low, high = ranked[0], ranked[-1]
+    overlap = low.tone.high >= high.tone.low
+    note = " The 95% intervals overlap, so the difference may be chance." if overlap else ""
+    return (
+        f"{low.outlet} writes about the target in the most negative tone (mean {low.tone.mean:+.2f}, "
+        f"{low.tone.negative:.0%} of sentences negative); {high.outlet} in the most positive ({high.tone.mean:+.2f}, "
+        f"{high.tone.positive:.0%} positive).{note}"
+    )
+
+
+def _distinctive(profiles: list[OutletProfile]) -> str:
+    parts = []
+    for p in profiles:
+        significant = [d for d in p.distinctive if d.score.significant]
+        if significant:
+            top = significant[0].score
+            parts.append(f"{p.outlet} “{top.word}” (z {top.z:.1f})")
+    if not parts:
+        return "No word sets an outlet apart (|z| >= 1.96) in the sentences about the target."
+    return "Most distinctive word near the target: " + "; ".join(parts) + "."
+
+
+def _comentions(profiles: list[OutletProfile], name: str) -> str:
+    parts = [
+        f"{p.outlet} most often with {p.comentions[0].item} ({p.comentions[0].count})" for p in profiles if p.comentions
+    ]
+    if not parts:
+        return f"No outlet names anyone else in its sentences about {name}."
+    return f"Named alongside {name}: " + "; ".join(parts) + "."
+
+
+def _quotes(profiles: list[OutletProfile], name: str) -> str:
+    ranked = sorted(profiles, key=lambda p: (-len(p.quotes), p.outlet))
+    parts = [f"{p.outlet} {_times(len(p.quotes))}" for p in ranked]
+    return f"Direct quotes of {name}: " + ", ".join(parts) + "."
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

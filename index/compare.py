@@ -1,0 +1,156 @@
+"""Feeding a comparison from the index: resolve the target and outlets, fetch the stored articles
+(sentences and mentions included, so no file is read again), and give the whole corpus as the prior
+for distinctive words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, time
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from whoosh.query import And, DateRange, Query, Term
+
+from corpus.framing.model import Comparison, Target
+from corpus.framing.profile import compare
+from corpus.names import fold
+from index.docsets import count_by, docset
+from index.schema import unpack
+from index.search import Index, QueryError, bare_outlet, body_terms
+from index.snippets import matches, stem_word
+
+DEFAULT_OUTLETS = 3
+
+
+class CompareError(LookupError):
+    """A target or outlet the index does not know; the message offers the closest names it does."""
+
+
+def compare_in_index(
+    index: Index,
+    target: str,
+    *,
+    outlets: list[str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    same_stories: bool = False,
+    window: int = 0,
+    aligned_limit: int = 100,
+) -> Comparison:
+    """The comparison of `target` (a person's name or alias, or a query) across outlets.
+
+    Without `outlets`, the three that cover the target most. Raises CompareError for an unknown
+    target or outlet, QueryError for a malformed query.
+    """
+    resolved, query = _target(index, target)
+    if date_from or date_to:
+        query = And([query, DateRange("date", _start(date_from), _end(date_to))])
+    with index.searcher() as searcher:
+        groups = index.outlet_groups(searcher)
+        matched = docset(query, searcher)
+        coverage = count_by(matched, groups)
+        if not coverage:
+            raise CompareError(_nothing_found(index, target, resolved, date_from, date_to))
+        chosen = _outlets(outlets, coverage, groups) if outlets else list(coverage)[:DEFAULT_OUTLETS]
+        period = docset(DateRange("date", _start(date_from), _end(date_to)), searcher) if date_from or date_to else -1
+        totals = {o: (groups.get(o, 0) & period).bit_count() for o in chosen}
+        articles = {
+            o: [unpack(searcher.stored_fields(d)["data"]) for d in _docnums(matched & groups.get(o, 0))] for o in chosen
+        }
+        prior = _Background(searcher.reader())
+        terms = body_terms(query, searcher) if resolved.kind == "query" else frozenset()
+    if resolved.kind == "query":
+        resolved = Target(resolved.name, "query", resolved.aliases, terms)
+
+    def matcher(text: str) -> list[tuple[int, int]]:
+        return matches(text, terms)
+
+    return compare(
+        resolved,
+        articles,
+        totals,
+        prior=prior,
+        matcher=matcher if resolved.kind == "query" else None,
+        window=window,
+        same_stories=same_stories,
+        aligned_limit=aligned_limit,
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+def _target(index: Index, text: str) -> tuple[Target, Query]:
+    name = index.person_name(text.strip().strip('"'))
+    if name is not None:
+        aliases = tuple(index.known_people().get(name, ()))
+        return Target(name, "person", aliases), Term("people", name.lower())
+    query = index.parse(text)
+    return Target(text.strip(), "query", tuple(text.split())), query
+
+
+def _outlets(wanted: list[str], coverage: Mapping[str, int], groups: Mapping[str, int]) -> list[str]:
+    known = {bare_outlet(o): o for o in groups}
+    chosen: list[str] = []
+    for name in wanted:
+        outlet = known.get(bare_outlet(name))
+        if outlet is None:
+            raise CompareError(f"no outlet named {name!r}; {_closest(name, list(groups), 'outlets')}")
+        if outlet not in chosen:
+            chosen.append(outlet)
+    return chosen
+
+
+def _nothing_found(index: Index, target: str, resolved: Target, date_from: date | None, date_to: date | None) -> str:
+    if date_from or date_to:
+        return f"nothing about {target!r} between {date_from or 'the start'} and {date_to or 'the end'}"
+    names = list(index.known_people())
+    for aliases in index.known_people().values():
+        names.extend(aliases)
+    return f"no person or article matches {target!r}; {_closest(target, names, 'people')}"
+
+
+def _closest(name: str, known: list[str], what: str) -> str:
+    found = process.extract(fold(name), {k: fold(k) for k in known}, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+    names = list(dict.fromkeys(key for _, _, key in found))
+    return f"closest {what}: " + ", ".join(names) if names else f"no {what} with a similar name"
+
+
+def _docnums(bits: int) -> Iterator[int]:
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
+
+
+def _start(day: date | None) -> datetime | None:
+    return datetime.combine(day, time.min) if day else None
+
+
+def _end(day: date | None) -> datetime | None:
+    return datetime.combine(day, time.max) if day else None
+
+
+class _Background(Mapping[str, float]):
+    """Whole-corpus word counts for the prior, looked up lazily by stem in the body field."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._cache: dict[str, float] = {}
+
+    def __getitem__(self, word: str) -> float:
+        if word not in self._cache:
+            try:
+                self._cache[word] = float(self._reader.frequency("body", stem_word(word)))
+            except Exception:  # a term the field cannot hold
+                self._cache[word] = 0.0
+        return self._cache[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cache)
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+__all__ = ["CompareError", "QueryError", "compare_in_index"]
