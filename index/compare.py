@@ -21,6 +21,7 @@ from index.search import Index, QueryError, bare_outlet, body_terms
 from index.snippets import matches, stem_word
 
 DEFAULT_OUTLETS = 3
+MAX_OUTLETS = 4
 
 
 class CompareError(LookupError):
@@ -91,6 +92,8 @@ def _target(index: Index, text: str) -> tuple[Target, Query]:
 
 def _outlets(wanted: list[str], coverage: Mapping[str, int], groups: Mapping[str, int]) -> list[str]:
     known = {bare_outlet(o): o for o in groups}
+    if len(wanted) > MAX_OUTLETS:
+        raise CompareError(f"compare at most {MAX_OUTLETS} outlets at a time, not {len(wanted)}")
     chosen: list[str] = []
     for name in wanted:
         outlet = known.get(bare_outlet(name))

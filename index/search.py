@@ -25,6 +25,7 @@ from whoosh.query import Every, Or, Ordered, Phrase, Query, Term
 from whoosh.query.spans import SpanQuery
 from whoosh.searching import Searcher
 
+from corpus.lexicon import lexicon
 from corpus.model import Article
 from corpus.names import fold
 from index.docsets import count_by, docset, field_groups
@@ -148,14 +149,18 @@ class Index:
         return f"outlet:'{_quote_term(value)}'"
 
     def person_name(self, name: str) -> str | None:
-        """The canonical name for a name or any alias the corpus uses."""
+        """The canonical name for a name or any alias the corpus uses, with or without "Mr", "Dr"..."""
         if self._aliases is None:
             self._aliases = {}
             for person, aliases in self.known_people().items():
                 self._aliases[fold(person)] = person
                 for alias in aliases:
                     self._aliases.setdefault(fold(alias), person)
-        return self._aliases.get(fold(name))
+        words = fold(name).split()
+        honorifics = lexicon().honorifics
+        while len(words) > 1 and words[0].rstrip(".") in honorifics:
+            words = words[1:]
+        return self._aliases.get(fold(name)) or self._aliases.get(" ".join(words))
 
     def search(
         self,

@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from tui.locations import HOME_VARIABLE, locations
 
@@ -19,6 +20,7 @@ examples:
   newsframe add ~/news --dry-run --json   read and clean without indexing, one JSON article per line
   newsframe search 'person:"Adrian Voss" outlet:"Commons Voice"' --sort date
   newsframe people --top 20               who the corpus mentions, per outlet
+  newsframe compare Voss --outlets "Patriot Dispatch,Commons Voice" --format md -o voss.md
 
 Indexes and config live in platformdirs' user folders, or under --home / ${HOME_VARIABLE}.
 """
@@ -83,6 +85,26 @@ def build_parser() -> argparse.ArgumentParser:
     people.add_argument("--json", action="store_true")
     people.set_defaults(run=_run_command, command_module="people")
 
+    compare = commands.add_parser(
+        "compare",
+        help="how outlets frame a person or topic: labels, verbs, tone, words, quotes, aligned sentences",
+        description="Compare how outlets frame TARGET: a person (any name or alias the corpus uses) or a "
+        "query. Without --outlets, the three outlets that cover it most.",
+    )
+    compare.add_argument("target", metavar="TARGET", help='a person ("Adrian Voss", "Voss") or a query')
+    compare.add_argument("--outlets", metavar="A,B,C", help="2 to 4 outlets, comma-separated")
+    compare.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="from this day (YYYY-MM-DD)")
+    compare.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="to this day (YYYY-MM-DD)")
+    compare.add_argument(
+        "--same-stories", action="store_true", help="only articles whose story another chosen outlet also covers"
+    )
+    compare.add_argument(
+        "--window", type=int, default=0, metavar="N", help="distinctive words from N sentences around each mention"
+    )
+    compare.add_argument("--format", choices=["text", "md", "json", "csv", "html"], default="text")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE (csv: FILE-<measure>.csv per table)")
+    compare.set_defaults(run=_run_command, command_module="compare")
+
     stats = commands.add_parser("stats", help="articles, outlets, people, dates, index size")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(run=_run_command, command_module="stats")
@@ -91,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("target", metavar="PATH|ID")
     remove.set_defaults(run=_run_command, command_module="remove")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
 def _version() -> str:
@@ -115,13 +144,14 @@ def _run_command(args: argparse.Namespace) -> int:
     from importlib import import_module
 
     from index import IndexError_, QueryError
+    from index.compare import CompareError
 
     module = import_module(f"tui.commands.{args.command_module}")
     try:
         return int(module.run(args))
-    except (IndexError_, QueryError) as exc:
+    except (IndexError_, QueryError, CompareError) as exc:
         print(f"newsframe: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, QueryError) else 3
+        return 3 if isinstance(exc, IndexError_) else 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

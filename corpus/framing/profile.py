@@ -79,7 +79,10 @@ def compare(
     periods = _periods([h.date for found in hits.values() for h in found if h.date])
     contexts = {outlet: _contexts(found, by_id, window) for outlet, found in hits.items()}
     exclude = _name_words(target)
-    counts = {outlet: Counter(words(" ".join(texts.values()), exclude)) for outlet, texts in contexts.items()}
+    tokens = {outlet: {e: words(text, exclude) for e, text in texts.items()} for outlet, texts in contexts.items()}
+    counts = {
+        outlet: Counter(w for found in by_sentence.values() for w in found) for outlet, by_sentence in tokens.items()
+    }
     scores = fightin_words(counts, prior)
     profiles = [
         _profile(
@@ -89,9 +92,8 @@ def compare(
             by_id,
             outlet_totals.get(outlet, len(articles[outlet])),
             periods,
-            contexts[outlet],
+            tokens[outlet],
             scores.get(outlet, []),
-            exclude,
             target,
             top,
         )
@@ -221,9 +223,8 @@ def _profile(
     by_id: Mapping[str, Article],
     outlet_total: int,
     periods: tuple[str, list[str]],
-    contexts: Mapping[Evidence, str],
+    tokens: Mapping[Evidence, list[str]],
     word_scores: list[WordScore],
-    exclude: frozenset[str],
     target: Target,
     top: int,
 ) -> OutletProfile:
@@ -250,7 +251,7 @@ def _profile(
     texts = {e: by_id[e.article].sentences[e.sentence].text for e in dict.fromkeys(h.evidence for h in hits)}
     tone_scores = list(zip(texts, score(texts.values()), strict=True))
     comentions, comentions_articles = _comentions(hits, by_id, target)
-    distinctive = _distinctive(word_scores, contexts, exclude, top)
+    distinctive = _distinctive(word_scores, tokens, top)
     for item in distinctive:
         for e in item.evidence:
             texts.setdefault(e, by_id[e.article].sentences[e.sentence].text)
@@ -304,17 +305,14 @@ def _comentions(hits: list[_Hit], by_id: Mapping[str, Article], target: Target) 
     return _ranked(sentences, sentence_evidence), _ranked(articles, article_evidence)
 
 
-def _distinctive(
-    word_scores: Sequence[WordScore], contexts: Mapping[Evidence, str], exclude: frozenset[str], top: int
-) -> list[Distinctive]:
+def _distinctive(word_scores: Sequence[WordScore], tokens: Mapping[Evidence, list[str]], top: int) -> list[Distinctive]:
     """The outlet's words with the highest z, each with the mention sentences that use it."""
     chosen = [s for s in word_scores if s.z > 0][:top]
     wanted = {s.word for s in chosen}
     evidence: dict[str, list[Evidence]] = defaultdict(list)
-    for key, text in contexts.items():
-        for word in dict.fromkeys(words(text, exclude)):
-            if word in wanted:
-                evidence[word].append(key)
+    for key, found in tokens.items():
+        for word in wanted.intersection(found):
+            evidence[word].append(key)
     return [Distinctive(s, evidence[s.word]) for s in chosen]
 
 

@@ -24,8 +24,8 @@ def summarise_differences(comparison: Comparison) -> dict[str, str]:
         "coverage": _coverage(profiles, name),
         "labels": _labels(profiles, name),
         "verbs": _verbs(profiles, name),
-        "tone": _tone(profiles),
-        "distinctive": _distinctive(profiles),
+        "tone": _tone(profiles, name),
+        "distinctive": _distinctive(profiles, name),
         "comentions": _comentions(profiles, name),
         "quotes": _quotes(profiles, name),
     }
@@ -39,10 +39,8 @@ def summarise_differences(comparison: Comparison) -> dict[str, str]:
 
 
 def short_name(target: Target) -> str:
-    """The surname for a person ("Vale"), the quoted query for a topic."""
-    if target.kind == "person":
-        return target.name.split()[-1] if target.name.split() else target.name
-    return f"“{target.name}”"
+    """A person's full name (a surname guess fails on "Sung Min-ho" and "van der Kolk"); a query quoted."""
+    return target.name if target.kind == "person" else f"“{target.name}”"
 
 
 def _times(n: int) -> str:
@@ -95,19 +93,19 @@ def _verbs(profiles: list[OutletProfile], name: str) -> str:
     )
 
 
-def _tone(profiles: list[OutletProfile]) -> str:
+def _tone(profiles: list[OutletProfile], name: str) -> str:
     ranked = sorted(profiles, key=lambda p: (p.tone.mean, p.outlet))
     low, high = ranked[0], ranked[-1]
     overlap = low.tone.high >= high.tone.low
     note = " The 95% intervals overlap, so the difference may be chance." if overlap else ""
     return (
-        f"{low.outlet} writes about the target in the most negative tone (mean {low.tone.mean:+.2f}, "
+        f"{low.outlet} writes about {name} in the most negative tone (mean {low.tone.mean:+.2f}, "
         f"{low.tone.negative:.0%} of sentences negative); {high.outlet} in the most positive ({high.tone.mean:+.2f}, "
         f"{high.tone.positive:.0%} positive).{note}"
     )
 
 
-def _distinctive(profiles: list[OutletProfile]) -> str:
+def _distinctive(profiles: list[OutletProfile], name: str) -> str:
     parts = []
     for p in profiles:
         significant = [d for d in p.distinctive if d.score.significant]
@@ -115,8 +113,8 @@ def _distinctive(profiles: list[OutletProfile]) -> str:
             top = significant[0].score
             parts.append(f"{p.outlet} “{top.word}” (z {top.z:.1f})")
     if not parts:
-        return "No word sets an outlet apart (|z| >= 1.96) in the sentences about the target."
-    return "Most distinctive word near the target: " + "; ".join(parts) + "."
+        return f"No word sets an outlet apart (|z| >= 1.96) in the sentences about {name}."
+    return f"Most distinctive word near {name}: " + "; ".join(parts) + "."
 
 
 def _comentions(profiles: list[OutletProfile], name: str) -> str:
