@@ -14,6 +14,7 @@ from whoosh.query import And, DateRange, Query, Term
 
 from corpus.framing.model import Comparison, Target
 from corpus.framing.profile import compare
+from corpus.model import Article
 from corpus.names import fold
 from index.docsets import count_by, docset
 from index.schema import unpack
@@ -57,7 +58,7 @@ def compare_in_index(
         period = docset(DateRange("date", _start(date_from), _end(date_to)), searcher) if date_from or date_to else -1
         totals = {o: (groups.get(o, 0) & period).bit_count() for o in chosen}
         articles = {
-            o: [unpack(searcher.stored_fields(d)["data"]) for d in _docnums(matched & groups.get(o, 0))] for o in chosen
+            o: [_article(searcher.stored_fields(d)) for d in _docnums(matched & groups.get(o, 0))] for o in chosen
         }
         prior = _Background(searcher.reader())
         terms = body_terms(query, searcher) if resolved.kind == "query" else frozenset()
@@ -117,6 +118,10 @@ def _closest(name: str, known: list[str], what: str) -> str:
     found = process.extract(fold(name), {k: fold(k) for k in known}, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
     names = list(dict.fromkeys(key for _, _, key in found))
     return f"closest {what}: " + ", ".join(names) if names else f"no {what} with a similar name"
+
+
+def _article(stored: dict[str, Any]) -> Article:
+    return unpack(stored["data"], stored["body"])
 
 
 def _docnums(bits: int) -> Iterator[int]:

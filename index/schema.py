@@ -17,7 +17,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from corpus.model import Article, Comment, Mention, Person, Sentence, Source, Via
 
 # Bump when fields or stored data change shape: an index of another version is refused, never misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: stored data as rows, sentences as offsets, the body once
 
 
 def make_schema() -> Schema:
@@ -62,51 +62,80 @@ def document(article: Article) -> dict[str, Any]:
 
 
 def pack(article: Article) -> bytes:
-    """The whole article, with sentences and people, as compressed JSON."""
-    data = article.to_dict()
-    data["sentences"] = [[s.where, s.block, s.start, s.end, s.text] for s in article.sentences]
+    """The article's data besides its body (stored in its own field), as compressed JSON rows.
+
+    Sentences are kept as offsets into the text they come from, not as text: the text is there already,
+    and decoding it twice is most of what opening a comparison of thousands of articles costs.
+    """
+    data = [
+        article.id,
+        article.outlet,
+        article.title,
+        article.date.isoformat() if article.date else None,
+        article.authors,
+        article.tags,
+        article.url,
+        [[c.text, c.author, c.depth] for c in article.comments],
+        [[v.outlet, v.text, v.at] for v in article.via],
+        [article.source.path, article.source.part, article.source.file_hash],
+        article.text_hash,
+        article.duplicate_of,
+        [[s.where, s.block, s.start, s.end] for s in article.sentences],
+        [
+            [
+                p.name,
+                p.aliases,
+                [
+                    [m.sentence, m.start, m.end, m.surface, m.where, m.labels, m.verb, m.verb_class, m.quote]
+                    for m in p.mentions
+                ],
+            ]
+            for p in article.people
+        ],
+    ]
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
 
 
-def unpack(blob: bytes) -> Article:
-    """The Article stored by `pack`."""
-    data = json.loads(zlib.decompress(blob).decode("utf-8"))
-    sentences = [Sentence(*row) for row in data.get("sentences", [])]
+def unpack(blob: bytes, body: str) -> Article:
+    """The Article stored by `pack`, given its body."""
+    (
+        article_id,
+        outlet,
+        title,
+        day,
+        authors,
+        tags,
+        url,
+        comments_,
+        via_,
+        source,
+        text_hash,
+        duplicate_of,
+        sentence_rows,
+        people_rows,
+    ) = json.loads(zlib.decompress(blob).decode("utf-8"))
+    comments = [Comment(text, author, depth) for text, author, depth in comments_]
+    via = [Via(name, text, at) for name, text, at in via_]
+    texts = {"title": [title], "body": [body], "via": [v.text for v in via], "comment": [c.text for c in comments]}
+    sentences = [Sentence(w, b, s, e, texts[w][b][s:e]) for w, b, s, e in sentence_rows]
     people = [
-        Person(
-            name=p["name"],
-            aliases=p["aliases"],
-            mentions=[
-                Mention(
-                    sentence=m["sentence"],
-                    start=m["start"],
-                    end=m["end"],
-                    surface=m["surface"],
-                    where=m["where"],
-                    labels=tuple(m["labels"]),
-                    verb=m["verb"],
-                    verb_class=m["verb_class"],
-                    quote=m["quote"],
-                )
-                for m in p["mentions"]
-            ],
-        )
-        for p in data.get("people", [])
+        Person(name, aliases, [Mention(m[0], m[1], m[2], m[3], m[4], tuple(m[5]), m[6], m[7], m[8]) for m in rows])
+        for name, aliases, rows in people_rows
     ]
     return Article(
-        id=data["id"],
-        outlet=data["outlet"],
-        title=data["title"],
-        body=data["body"],
-        source=Source(**data["source"]),
-        date=date.fromisoformat(data["date"]) if data["date"] else None,
-        authors=data["authors"],
-        tags=data["tags"],
-        url=data["url"],
-        comments=[Comment(**c) for c in data["comments"]],
-        via=[Via(**v) for v in data["via"]],
-        text_hash=data["text_hash"],
-        duplicate_of=data["duplicate_of"],
+        id=article_id,
+        outlet=outlet,
+        title=title,
+        body=body,
+        source=Source(*source),
+        date=date.fromisoformat(day) if day else None,
+        authors=authors,
+        tags=tags,
+        url=url,
+        comments=comments,
+        via=via,
+        text_hash=text_hash,
+        duplicate_of=duplicate_of,
         sentences=sentences,
         people=people,
     )

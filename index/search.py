@@ -257,7 +257,7 @@ class Index:
     def article(self, article_id: str) -> Article | None:
         with self.searcher() as searcher:
             stored = searcher.document(id=article_id)
-        return unpack(stored["data"]) if stored else None
+        return unpack(stored["data"], stored["body"]) if stored else None
 
     def related(self, article_id: str, limit: int = 10, other_outlets: bool = True) -> list[SearchHit]:
         """Articles most like this one (more-like-this on the body), by default from other outlets."""
