@@ -16,7 +16,7 @@ from corpus.framing.model import Comparison, Target
 from corpus.framing.profile import compare
 from corpus.model import Article
 from corpus.names import fold
-from index.docsets import count_by, docset
+from index.docsets import count_by, docset, members
 from index.schema import unpack
 from index.search import Index, QueryError, bare_outlet, body_terms
 from index.snippets import matches, stem_word
@@ -58,7 +58,7 @@ def compare_in_index(
         period = docset(DateRange("date", _start(date_from), _end(date_to)), searcher) if date_from or date_to else -1
         totals = {o: (groups.get(o, 0) & period).bit_count() for o in chosen}
         articles = {
-            o: [_article(searcher.stored_fields(d)) for d in _docnums(matched & groups.get(o, 0))] for o in chosen
+            o: [_article(searcher.stored_fields(d)) for d in members(matched & groups.get(o, 0))] for o in chosen
         }
         prior = _Background(searcher.reader())
         terms = body_terms(query, searcher) if resolved.kind == "query" else frozenset()
@@ -122,13 +122,6 @@ def _closest(name: str, known: list[str], what: str) -> str:
 
 def _article(stored: dict[str, Any]) -> Article:
     return unpack(stored["data"], stored["body"])
-
-
-def _docnums(bits: int) -> Iterator[int]:
-    while bits:
-        low = bits & -bits
-        yield low.bit_length() - 1
-        bits ^= low
 
 
 def _start(day: date | None) -> datetime | None:

@@ -28,7 +28,7 @@ from whoosh.searching import Searcher
 from corpus.lexicon import lexicon
 from corpus.model import Article
 from corpus.names import fold
-from index.docsets import count_by, docset, field_groups
+from index.docsets import count_by, docset, field_groups, members
 from index.schema import unpack
 from index.snippets import Snippet, snippet
 from index.store import Store
@@ -282,25 +282,30 @@ class Index:
         with self.searcher() as searcher:
             return sorted(_text(t) for t in searcher.reader().lexicon("outlet"))
 
-    def people(self, outlet: str | None = None, top: int = 50) -> list[PersonCount]:
-        """People by the number of articles that mention them, with mentions and counts per outlet."""
+    def people(self, outlet: str | None = None, top: int = 50, query: str | None = None) -> list[PersonCount]:
+        """People by the number of articles that mention them, with mentions and counts per outlet;
+        with `query`, only in the articles it matches (QueryError when it is malformed)."""
         names = {fold(n): n for n in self._display_names()}
+        wanted = self.parse(query) if query is not None and query.strip() not in ("", "*") else None
         articles: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
         by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
         with self.searcher() as searcher:
-            reader = searcher.reader()
-            outlets = reader.column_reader("outlet") if reader.has_column("outlet") else None
-            for term in reader.lexicon("people"):
-                name = _text(term)
-                postings = reader.postings("people", name)
-                for docnum, freq in postings.items_as("frequency"):
-                    doc_outlet = _text(outlets[docnum]) if outlets is not None else ""
-                    if outlet and doc_outlet != outlet:
-                        continue
-                    articles[name] += 1
-                    mentions[name] += freq
-                    by_outlet[name][doc_outlet] += 1
+            matched = set(members(docset(wanted, searcher))) if wanted is not None else None
+            for sub, offset in searcher.leaf_searchers():
+                reader = sub.reader()
+                outlets = reader.column_reader("outlet") if reader.has_column("outlet") else None
+                for term in reader.lexicon("people"):
+                    name = _text(term)
+                    for docnum, freq in reader.postings("people", name).items_as("frequency"):
+                        if matched is not None and docnum + offset not in matched:
+                            continue
+                        doc_outlet = _text(outlets[docnum]) if outlets is not None else ""
+                        if outlet and doc_outlet != outlet:
+                            continue
+                        articles[name] += 1
+                        mentions[name] += freq
+                        by_outlet[name][doc_outlet] += 1
         ranked = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))[:top]
         return [
             PersonCount(names.get(fold(n), n.title()), articles[n], mentions[n], dict(by_outlet[n].most_common()))

@@ -57,7 +57,8 @@ class Store:
 
     def __init__(self, data_dir: Path | str, name: str = "default") -> None:
         self.name = name
-        self.path = index_path(Path(data_dir), name)
+        self.data_dir = Path(data_dir)
+        self.path = index_path(self.data_dir, name)
 
     def exists(self) -> bool:
         return (self.path / _META).is_file() and whoosh_index.exists_in(str(self.path))

@@ -1,13 +1,23 @@
-"""The Textual app: installs the screens, the global keys and the stylesheet; screens do the rest."""
+"""The Textual app: opens the index, installs the screens, the global keys and the command palette.
+
+Screens reach each other only through the app's `open_*` methods, so every flow (search -> read ->
+related -> compare -> evidence -> export) has one way in. All index work runs in thread workers;
+the first frame never waits for the index.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from functools import partial
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.browse import BrowseScreen
+from index import Index, IndexError_, Store
+from tui.locations import locations
 
 
 class NewsframeApp(App[None]):
@@ -20,13 +30,82 @@ class NewsframeApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, paths: list[str], title: str = "newsframe") -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        import_paths: list[str] | None = None,
+        title: str = "newsframe",
+        home: str | os.PathLike[str] | None = None,
+    ) -> None:
         super().__init__()
-        self.paths = paths
+        self.store = store
+        self.home = home  # where the user's config lives (people corrections for imports)
+        self.import_paths = import_paths or []
         self.title = title
+        self.index: Index | None = None
+        self.COMMANDS = self.COMMANDS | {NewsframeCommands}
 
     def on_mount(self) -> None:
-        self.push_screen(BrowseScreen(self.paths))
+        if self.import_paths:
+            self.run_import(self.import_paths)
+        else:
+            self.open_index()
+
+    # --- opening the index ---------------------------------------------------------------------------
+
+    def run_import(self, paths: list[str]) -> None:
+        """Import `paths` with a progress bar, then open the index (the onboarding and `demo` way in)."""
+        from tui.onboarding import ImportScreen
+
+        self.push_screen(ImportScreen(self.store, paths), callback=lambda _: self.open_index())
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_index(self) -> None:
+        try:
+            index = Index(self.store)
+            articles = index.stats().articles
+        except IndexError_ as exc:  # no index yet, another schema, ...
+            self.call_from_thread(self._show_onboarding, str(exc))
+            return
+        self.call_from_thread(self._index_ready, index, articles)
+
+    def _index_ready(self, index: Index, articles: int) -> None:
+        self.index = index
+        if not articles:
+            self._show_onboarding("the index is empty")
+            return
+        from tui.search import SearchScreen
+
+        self._replace_all(SearchScreen())
+
+    def _show_onboarding(self, reason: str) -> None:
+        from tui.onboarding import OnboardingScreen
+
+        self._replace_all(OnboardingScreen(self.store, reason))
+
+    def _replace_all(self, screen: object) -> None:
+        """Make `screen` the bottom of the stack (after an import or on first open)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)  # type: ignore[arg-type]
+
+    # --- navigation: the one way screens open each other ---------------------------------------------
+
+    def open_article(self, article_id: str, terms: Iterable[str] = ()) -> None:
+        from tui.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(article_id, frozenset(terms)))
+
+    def open_compare(self, target: str, outlets: list[str] | None = None) -> None:
+        from tui.compare import CompareScreen
+
+        self.push_screen(CompareScreen(target, outlets))
+
+    def open_people(self, query: str | None = None) -> None:
+        from tui.people import PeopleScreen
+
+        self.push_screen(PeopleScreen(query))
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -34,7 +113,58 @@ class NewsframeApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    def action_ask_compare(self) -> None:
+        """Ask for a person or query to compare (from the command palette)."""
+        from tui.compare import AskTarget
 
-def build_app(paths: list[str], title: str = "newsframe", home: str | os.PathLike[str] | None = None) -> NewsframeApp:
-    """The one way to make the app, shared by the CLI and the tests (`home` is where state lives)."""
-    return NewsframeApp(paths=paths, title=title)
+        def chosen(target: str | None) -> None:
+            if target:
+                self.open_compare(target)
+
+        self.push_screen(AskTarget(), chosen)
+
+
+class NewsframeCommands(Provider):
+    """The command palette (ctrl+p): compare any of the most mentioned people, or ask for a target."""
+
+    async def discover(self) -> Hits:
+        app = self.app
+        assert isinstance(app, NewsframeApp)
+        yield DiscoveryHit("Compare…", app.action_ask_compare, help="compare how outlets frame a person or query")
+        if app.index is not None:
+            yield DiscoveryHit("People", partial(app.open_people), help="who the corpus mentions, by outlet")
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, NewsframeApp)
+        matcher = self.matcher(query)
+        commands = [("Compare…", app.action_ask_compare, "compare how outlets frame a person or query")]
+        if app.index is not None:
+            commands.append(("People", partial(app.open_people), "who the corpus mentions, by outlet"))
+            for person in app.index.known_people():
+                commands.append((f"Compare {person}", partial(app.open_compare, person), "how outlets frame them"))
+        for name, action, help_text in commands:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), action, help=help_text)
+
+
+def build_app(
+    *,
+    home: str | os.PathLike[str] | None = None,
+    index: str = "default",
+    import_paths: list[str] | None = None,
+    demo: bool = False,
+    title: str = "newsframe",
+) -> NewsframeApp:
+    """The one way to make the app, shared by the CLI and the tests.
+
+    The demo's index lives in the cache dir (it can always be made again from the bundled corpus).
+    """
+    where = locations(home)
+    if demo:
+        from corpus import demo_corpus_path
+
+        store = Store(where.cache, "demo")
+        return NewsframeApp(store, import_paths=[demo_corpus_path()], title="newsframe demo", home=home)
+    return NewsframeApp(Store(where.data, index), import_paths=import_paths, title=title, home=home)

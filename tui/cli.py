@@ -15,7 +15,8 @@ from tui.locations import HOME_VARIABLE, locations
 
 EPILOG = f"""\
 examples:
-  newsframe demo                          open the app on the bundled demo corpus
+  newsframe                               open the app on the default index
+  newsframe demo                          open the app on the bundled demo corpus (indexed on first use)
   newsframe add ~/news                    read, clean, find people and index (rerun: only what changed)
   newsframe add ~/news --dry-run --json   read and clean without indexing, one JSON article per line
   newsframe search 'person:"Adrian Voss" outlet:"Commons Voice"' --sort date
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="open the app on the bundled demo corpus")
+    demo = commands.add_parser("demo", help="open the app on the bundled demo corpus (indexed on first use)")
     demo.set_defaults(run=_run_demo)
 
     add = commands.add_parser(
@@ -132,10 +133,16 @@ def _version() -> str:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from corpus import demo_corpus_path
     from tui.app import build_app
 
-    build_app(paths=[demo_corpus_path()], title="newsframe demo", home=args.home).run()
+    build_app(home=args.home, demo=True).run()
+    return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from tui.app import build_app
+
+    build_app(home=args.home, index=args.index).run()
     return 0
 
 
@@ -160,8 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     locations(args.home)  # fail early on an unusable --home
     if args.command is None:
-        parser.print_help()
-        return 0
+        args.run = _run_app  # `newsframe` alone opens the app on the index (--index NAME, default "default")
     try:
         return int(args.run(args))
     except KeyboardInterrupt:

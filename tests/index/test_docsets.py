@@ -91,3 +91,11 @@ def test_a_long_lived_index_sees_each_new_commit(tmp_path: Path) -> None:
     remove(store, str(corpus / "one.txt"))
     assert index.search("harbour").total == 1
     index.close()
+
+
+def test_members_lists_the_set_bits_in_order() -> None:
+    from index.docsets import members
+
+    assert members(0) == []
+    assert members(0b101001) == [0, 3, 5]
+    assert members(1 << 40000 | 1) == [0, 40000]

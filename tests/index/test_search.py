@@ -173,3 +173,18 @@ def test_a_phrase_with_an_outlet_filter_counts_like_any_other_query(demo_index: 
     assert narrowed.facets == everywhere.facets
     assert narrowed.total == everywhere.facets[outlet]
     assert {h.outlet for h in narrowed.hits} == {outlet}
+
+
+def test_people_in_a_querys_articles(demo_index: Index) -> None:
+    result = demo_index.search("strike", limit=100, snippets=0, suggest=False)
+    assert 0 < result.total <= 100
+    expected: dict[str, int] = {}
+    for hit in result.hits:
+        for name in set(hit.people):
+            expected[name] = expected.get(name, 0) + 1
+    found = {p.name: p.articles for p in demo_index.people(top=100, query="strike")}
+    assert found == expected
+    everyone = {p.name: p.articles for p in demo_index.people(top=100)}
+    assert all(found[name] <= everyone[name] for name in found)
+    with pytest.raises(QueryError):
+        demo_index.people(query='"unclosed')

@@ -1,29 +1,55 @@
-"""Fixtures for the app tests: the app factory with a temporary home, on the demo corpus or on
-corpora written by the test."""
+"""Fixtures for the app tests: the demo corpus indexed once per session, and apps over it.
+
+Tests that import (onboarding, `demo`) use their own temporary home instead.
+"""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from corpus import demo_corpus_path
-from tui.app import NewsframeApp, build_app
+from index import Store, add_paths
+from tui.app import NewsframeApp
+
+
+@pytest.fixture(scope="session")
+def demo_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding the demo corpus's index (named "demo"), built once."""
+    data = tmp_path_factory.mktemp("demo-data")
+    add_paths(Store(data, "demo"), [demo_corpus_path()], workers=0)
+    return data
 
 
 @pytest.fixture
-def demo_app(tmp_path: Path) -> NewsframeApp:
-    return build_app(paths=[demo_corpus_path()], title="newsframe demo", home=tmp_path / "home")
+def demo_store(demo_store_dir: Path, tmp_path: Path) -> Store:
+    """A private copy of the demo index, so a test may change it."""
+    data = tmp_path / "data"
+    shutil.copytree(demo_store_dir, data)
+    return Store(data, "demo")
 
 
 @pytest.fixture
-def make_app(tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo_app(demo_store: Store) -> NewsframeApp:
+    """The app opened on the demo index (no import on start)."""
+    return NewsframeApp(demo_store, title="newsframe demo")
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Callable[..., NewsframeApp]:
+    """An app over an index of files the test writes: {relative path: text}."""
+
     def make(files: dict[str, str]) -> NewsframeApp:
         root = tmp_path / "corpus"
         for name, text in files.items():
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        return build_app(paths=[str(root)], home=tmp_path / "home")
+        store = Store(tmp_path / "own-data", "default")
+        add_paths(store, [str(root)], workers=0)
+        return NewsframeApp(store)
 
     return make
