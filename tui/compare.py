@@ -29,13 +29,13 @@ from textual.widgets import Footer, Header, Input, LoadingIndicator, OptionList,
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from corpus.framing.align import DiffRun
 from corpus.framing.export import to_csv_tables, to_html, to_json, to_markdown
 from corpus.framing.model import AlignedSentences, Comparison, Evidence, KwicLine, OutletProfile, Ranked
 from corpus.framing.tone import NEGATIVE_AT, POSITIVE_AT
 from index.compare import MAX_OUTLETS, CompareError, compare_in_index
 from index.search import QueryError
 from index.snippets import matches, stem_word
+from tui.render import diff_text, sparkline
 
 if TYPE_CHECKING:
     from index import Index
@@ -47,7 +47,6 @@ MIN_OUTLETS = 2
 # Items per pane section: enough to read, few enough that a huge corpus stays quick to draw.
 SECTION_LIMIT = 200
 
-_BARS = "▁▂▃▄▅▆▇█"
 _SPACE = re.compile(r"\s+")
 
 MEASURES = {
@@ -75,14 +74,6 @@ EXPORT_FORMATS = {
 def one_line(text: str) -> str:
     """Article text folded onto one line: a list item must not break on the article's own newlines."""
     return _SPACE.sub(" ", text).strip()
-
-
-def sparkline(counts: Sequence[int]) -> str:
-    """Counts as block characters scaled to the peak; a blank for zero so gaps in coverage show."""
-    peak = max(counts, default=0)
-    if peak <= 0:
-        return ""
-    return "".join(_BARS[min(7, round(n * 7 / peak))] if n > 0 else " " for n in counts)
 
 
 def highlight_spans(text: str, phrases: Iterable[str], stems: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -154,28 +145,6 @@ def kwic_text(line: KwicLine, width: int) -> Text:
     out.append(left, style="dim")
     out.append(name, style="bold")
     out.append(right)
-    return out
-
-
-def diff_text(diff: Sequence[DiffRun]) -> Text:
-    """A word diff: shared words plain, words only in sentence a struck in red, words only in b underlined green.
-
-    Strike and underline keep the two sides apart with no colour at all (NO_COLOR, monochrome terminals).
-    """
-    out = Text()
-    for run in diff:
-        parts: list[tuple[str, str]] = []
-        if run.op == "equal":
-            parts.append((run.a, ""))
-        else:
-            if run.a:
-                parts.append((run.a, "red strike"))
-            if run.b:
-                parts.append((run.b, "green underline"))
-        for words, style in parts:
-            if out:
-                out.append(" ")
-            out.append(words, style=style)
     return out
 
 
@@ -381,7 +350,7 @@ class OutletPane(VimOptionList):
 
         options.append(_heading("verbs", "Verbs"))
         options += self._ranked("verbs", p.verbs)
-        classes = [f"{cls} {share:.0%}" for cls, share in p.verb_classes.items()]
+        classes = [f"{cls} {share:.0%}" for cls, share in p.verb_classes.items() if share]  # the classes used
         if classes:
             options.append(_note("verbs", 0, " · ".join(classes)))
 
@@ -935,7 +904,7 @@ class AlignedScreen(Screen[None]):
             status.append(self.pair[0], style="bold")
             status.append(" and ")
             status.append(self.pair[1], style="bold")
-        status.append("   struck: only in the first · underlined: only in the second", style="dim")
+        status.append("   [-only in the first-]  {+only in the second+}", style="dim")
         self.query_one("#aligned-status", Static).update(status)
         listing = self.query_one("#aligned-list", OptionList)
         listing.clear_options()

@@ -99,9 +99,9 @@ def _tone(profiles: list[OutletProfile], name: str) -> str:
     overlap = low.tone.high >= high.tone.low
     note = " The 95% intervals overlap, so the difference may be chance." if overlap else ""
     return (
-        f"{low.outlet} writes about {name} in the most negative tone (mean {low.tone.mean:+.2f}, "
-        f"{low.tone.negative:.0%} of sentences negative); {high.outlet} in the most positive ({high.tone.mean:+.2f}, "
-        f"{high.tone.positive:.0%} positive).{note}"
+        f"Tone about {name} is lowest in {low.outlet} (mean {low.tone.mean:+.2f}, {low.tone.negative:.0%} of "
+        f"sentences negative) and highest in {high.outlet} ({high.tone.mean:+.2f}, {high.tone.positive:.0%} "
+        f"positive).{note}"
     )
 
 

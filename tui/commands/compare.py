@@ -16,6 +16,7 @@ from corpus.framing.model import AlignedSentences, Comparison, OutletProfile
 from index import Index
 from index.compare import compare_in_index
 from tui.commands.common import store_for
+from tui.render import diff_text, sparkline
 
 TOP = 8
 
@@ -104,10 +105,7 @@ def _columns(title: str, profiles: list[OutletProfile], cell: object) -> Table:
 
 def _coverage(p: OutletProfile) -> Text:
     text = Text(f"{p.articles} of {p.outlet_articles} articles ({p.share:.0%})\n{p.mentions} mentions\n")
-    peak = max((n for _, n in p.timeline), default=0)
-    bars = "▁▂▃▄▅▆▇█"
-    if peak:
-        text.append("".join(bars[min(7, n * 8 // (peak + 1))] if n else " " for _, n in p.timeline[-24:]))
+    text.append(sparkline([n for _, n in p.timeline][-24:]))
     return text
 
 
@@ -159,7 +157,7 @@ def _quotes(p: OutletProfile) -> Text:
 
 def _aligned(pairs: list[AlignedSentences], limit: int = 10) -> Table:
     table = Table(
-        title="same fact, different words (red: only the left outlet; green: only the right)",
+        title="same fact, different words ([-only the first outlet-] {+only the second+})",
         title_justify="left",
         title_style="bold",
         expand=True,
@@ -169,18 +167,7 @@ def _aligned(pairs: list[AlignedSentences], limit: int = 10) -> Table:
     table.add_column("diff", ratio=4)
     changed = [p for p in pairs if p.similarity < 1.0][:limit]
     for pair in changed:
-        diff = Text()
-        for run in pair.diff:
-            if run.op == "equal":
-                diff.append(run.a + " ")
-            else:
-                if run.a:
-                    diff.append(run.a, style="red strike")
-                    diff.append(" ")
-                if run.b:
-                    diff.append(run.b, style="green underline")
-                    diff.append(" ")
-        table.add_row(Text(f"{pair.a.outlet}\n{pair.b.outlet}\n{pair.similarity:.2f}"), diff)
+        table.add_row(Text(f"{pair.a.outlet}\n{pair.b.outlet}\n{pair.similarity:.2f}"), diff_text(pair.diff))
     if not changed:
         table.add_row(Text("—"), Text("no two outlets report the same fact in different words", style="dim"))
     return table
