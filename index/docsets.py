@@ -7,7 +7,7 @@ become integer AND/OR/NOT, so counts for any number of outlets cost a few millis
 need positions (phrases, proximity) are matched by Whoosh itself, restricted to the documents that
 hold all their words.
 
-`Outlets` keeps one bitset per outlet and the live-document mask for one index generation.
+`field_groups` gives one bitset per outlet (the `Index` keeps them per index generation).
 """
 
 from __future__ import annotations
@@ -104,13 +104,15 @@ _COLUMNS: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
 def _sorted_column(reader: Any, fieldname: str) -> tuple[list[int], list[int]]:
     """A segment's column values in order, with their documents; kept per segment (segments never change)."""
     key = (reader.segment().segment_id(), fieldname)
-    if key not in _COLUMNS:
-        if len(_COLUMNS) > 256:
-            _COLUMNS.clear()
+    found = _COLUMNS.get(key)
+    if found is None:
         column = reader.column_reader(fieldname, translate=False)
         pairs = sorted((column[n], n) for n in range(reader.doc_count_all()))
-        _COLUMNS[key] = ([v for v, _ in pairs], [n for _, n in pairs])
-    return _COLUMNS[key]
+        found = ([v for v, _ in pairs], [n for _, n in pairs])
+        if len(_COLUMNS) > 256:
+            _COLUMNS.clear()
+        _COLUMNS[key] = found
+    return found
 
 
 def _posting_ids(matcher: Any) -> Iterable[int]:

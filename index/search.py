@@ -28,9 +28,9 @@ from whoosh.searching import Searcher
 from corpus.lexicon import lexicon
 from corpus.model import Article
 from corpus.names import fold
-from index.docsets import count_by, docset, field_groups, members
+from index.docsets import count_by, docset, field_groups, live, members
 from index.schema import unpack
-from index.snippets import Snippet, snippet
+from index.snippets import snippet
 from index.store import Store
 
 _FIELD_ALIASES = {"people": ["person"], "authors": ["author"], "tags": ["tag"]}
@@ -63,6 +63,7 @@ class SearchResult:
     suggestion: str | None = None
     page: int = 1
     pages: int = 1
+    terms: frozenset[str] = frozenset()  # the stemmed words the query matches: for highlighting anywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,19 +97,24 @@ class Index:
 
     @contextmanager
     def searcher(self) -> Iterator[Searcher]:
-        """This thread's searcher, on the index's latest commit."""
+        """This thread's searcher, on the index's latest commit when no call of this thread is using it."""
         current: Searcher | None = getattr(self._local, "searcher", None)
+        depth: int = getattr(self._local, "depth", 0)
         if current is None:
             current = self.ix.searcher()
-        elif not current.up_to_date():
+        elif depth == 0 and not current.up_to_date():
             # not Searcher.refresh(): it reuses segment readers, and those miss new deletions
             current.close()
             current = self.ix.searcher()
         self._local.searcher = current
-        yield current
+        self._local.depth = depth + 1
+        try:
+            yield current
+        finally:
+            self._local.depth = depth
 
     def close(self) -> None:
-        """Close this thread's searcher (others close when their threads end)."""
+        """Close this thread's searcher (each thread that searched holds one until the Index is dropped)."""
         current = getattr(self._local, "searcher", None)
         if current is not None:
             current.close()
@@ -180,6 +186,15 @@ class Index:
                 result.suggestion = self._suggest(searcher, query, text, result.total, outlets)
         return result
 
+    def suggestion(self, text: str, found: int) -> str | None:
+        """A corrected query that finds more than `found` articles, or None (for a second, later step:
+        an app shows the results first and the "did you mean" when it is ready)."""
+        if text.strip() in ("", "*"):
+            return None
+        query = self.parse(text)
+        with self.searcher() as searcher:
+            return self._suggest(searcher, query, text, found, None)
+
     def _run(
         self,
         searcher: Searcher,
@@ -220,20 +235,24 @@ class Index:
             results = searcher.search(query, filter=outlet_filter, **kwargs)
         pages = max(1, -(-total // limit)) if limit else 1
         page = min(page, pages)
-        terms = body_terms(query, searcher) if snippets else frozenset()
+        terms = body_terms(query, searcher)
         hits = []
         for rank, hit in enumerate(results[(page - 1) * limit : page * limit]):
             body = hit.get("body", "")
-            found = snippet(body, terms) if rank < snippets else Snippet(_opening(body), [])
+            found = snippet(body, terms if rank < snippets else frozenset())
             hits.append(_hit(hit, found.text, found.highlights))
-        return SearchResult(total=total, facets=facets, hits=hits, page=page, pages=pages)
+        return SearchResult(total=total, facets=facets, hits=hits, page=page, pages=pages, terms=terms)
 
     def outlet_groups(self, searcher: Searcher) -> dict[str, int]:
         """Each outlet's documents as a bitset, read once per index generation."""
         generation = searcher.reader().generation()
-        if self._groups is None or self._groups[0] != generation:
-            self._groups = (generation, field_groups(searcher, "outlet"))
-        return self._groups[1]
+        cached = self._groups
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        alive = live(searcher)
+        groups = {name: bits & alive for name, bits in field_groups(searcher, "outlet").items()}
+        self._groups = (generation, groups)
+        return groups
 
     def _suggest(
         self, searcher: Searcher, query: Query, text: str, total: int, outlets: list[str] | None
@@ -375,10 +394,6 @@ def body_terms(query: Query, searcher: Searcher) -> frozenset[str]:
     except Exception:  # a query type that cannot list its terms: snippets without highlights
         return frozenset()
     return frozenset(_text(text) for field_name, text in found if field_name in ("body", "title"))
-
-
-def _opening(body: str, width: int = 200) -> str:
-    return body[:width].replace("\n", " ") + ("…" if len(body) > width else "")
 
 
 def _date_terms(reader: Any) -> list[Any]:

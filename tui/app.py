@@ -65,8 +65,12 @@ class NewsframeApp(App[None]):
         try:
             index = Index(self.store)
             articles = index.stats().articles
+            index.known_people()  # the people registry, read here rather than on the first palette key
         except IndexError_ as exc:  # no index yet, another schema, ...
             self.call_from_thread(self._show_onboarding, str(exc))
+            return
+        except Exception as exc:  # a damaged index: say what Whoosh said, on the onboarding screen
+            self.call_from_thread(self._show_onboarding, f"cannot open it ({type(exc).__name__}: {exc})")
             return
         self.call_from_thread(self._index_ready, index, articles)
 
@@ -130,19 +134,20 @@ class NewsframeCommands(Provider):
     async def discover(self) -> Hits:
         app = self.app
         assert isinstance(app, NewsframeApp)
-        yield DiscoveryHit("Compare…", app.action_ask_compare, help="compare how outlets frame a person or query")
         if app.index is not None:
+            yield DiscoveryHit("Compare…", app.action_ask_compare, help="compare how outlets frame a person or query")
             yield DiscoveryHit("People", partial(app.open_people), help="who the corpus mentions, by outlet")
 
     async def search(self, query: str) -> Hits:
         app = self.app
         assert isinstance(app, NewsframeApp)
         matcher = self.matcher(query)
+        if app.index is None:
+            return
         commands = [("Compare…", app.action_ask_compare, "compare how outlets frame a person or query")]
-        if app.index is not None:
-            commands.append(("People", partial(app.open_people), "who the corpus mentions, by outlet"))
-            for person in app.index.known_people():
-                commands.append((f"Compare {person}", partial(app.open_compare, person), "how outlets frame them"))
+        commands.append(("People", partial(app.open_people), "who the corpus mentions, by outlet"))
+        for person in app.index.known_people():  # read in the worker that opened the index
+            commands.append((f"Compare {person}", partial(app.open_compare, person), "how outlets frame them"))
         for name, action, help_text in commands:
             score = matcher.match(name)
             if score > 0:

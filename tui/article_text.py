@@ -17,7 +17,6 @@ from corpus import Article, Comment
 
 Span = tuple[int, int]
 StyledSpan = tuple[int, int, "str | Style"]
-VIA_PREFIX = "│ "
 
 
 def meta_line(article: Article) -> Text:
@@ -61,11 +60,6 @@ class Block:
     start: int = 0
     outlet: str | None = None
     first: bool = False
-
-    @property
-    def prefix(self) -> str:
-        """What the screen puts before the text (reposted text is ruled off at the left)."""
-        return VIA_PREFIX if self.where == "via" else ""
 
 
 def split_paragraphs(text: str) -> list[tuple[int, str]]:
@@ -130,32 +124,13 @@ def via_mark(outlet: str) -> Text:
     return text
 
 
-def block_text(block: Block, spans: Iterable[StyledSpan] = (), *, prefix: bool = True) -> Text:
-    """One paragraph with its highlights; reposted text italic and (with `prefix`) ruled off at the left.
-
-    A screen that rules reposted paragraphs off with a border passes prefix=False: a text prefix marks
-    only the first wrapped line.
-    """
+def block_text(block: Block, spans: Iterable[StyledSpan] = ()) -> Text:
+    """One paragraph with its highlights; reposted text in italic (the screen rules it off with a border)."""
     if block.where != "via":
         return styled(block.text, spans)
-    shift = len(block.prefix) if prefix else 0
-    text = Text(block.prefix if prefix else "", style="dim")
-    text.append(block.text, style="italic")
+    text = Text(block.text, style="italic")
     for a, b, s in spans:
-        text.stylize(s, a + shift, b + shift)
-    return text
-
-
-def article_body(article: Article) -> Text:
-    """The body paragraphs with reposted ("via") blocks put back where they stood, marked as such."""
-    text = Text()
-    for block in reading_order(article):
-        if block.where == "via" and block.first and block.outlet is not None:
-            text.append_text(via_mark(block.outlet))
-            text.append("\n")
-        text.append_text(block_text(block))
-        text.append("\n\n")
-    text.rstrip()
+        text.stylize(s, a, b)
     return text
 
 

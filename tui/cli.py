@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         "query. Without --outlets, the three outlets that cover it most.",
     )
     compare.add_argument("target", metavar="TARGET", help='a person ("Adrian Voss", "Voss") or a query')
-    compare.add_argument("--outlets", metavar="A,B,C", help="2 to 4 outlets, comma-separated")
+    compare.add_argument("--outlets", metavar="A,B,C", help="up to 4 outlets, comma-separated")
     compare.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="from this day (YYYY-MM-DD)")
     compare.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="to this day (YYYY-MM-DD)")
     compare.add_argument(
@@ -159,6 +159,9 @@ def _run_command(args: argparse.Namespace) -> int:
     except (IndexError_, QueryError, CompareError) as exc:
         print(f"newsframe: {exc}", file=sys.stderr)
         return 3 if isinstance(exc, IndexError_) else 2
+    except (OSError, ValueError) as exc:  # an output file that cannot be written (`compare -o`)
+        print(f"newsframe: cannot write: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

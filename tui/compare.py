@@ -29,7 +29,7 @@ from textual.widgets import Footer, Header, Input, LoadingIndicator, OptionList,
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from corpus.framing.export import to_csv_tables, to_html, to_json, to_markdown
+from corpus.framing.export import write_export
 from corpus.framing.model import AlignedSentences, Comparison, Evidence, KwicLine, OutletProfile, Ranked
 from corpus.framing.tone import NEGATIVE_AT, POSITIVE_AT
 from index.compare import MAX_OUTLETS, CompareError, compare_in_index
@@ -157,21 +157,6 @@ def slug(name: str) -> str:
 
 def default_export_path(target: str, fmt: str) -> Path:
     return Path.cwd() / f"{slug(target)}.{fmt}"
-
-
-def write_export(comparison: Comparison, fmt: str, path: Path) -> list[Path]:
-    """Write the comparison as `fmt`; csv writes `<stem>-<measure>.csv` beside `path`, as the CLI does."""
-    if fmt == "csv":
-        stem = path.name[: -len(path.suffix)] if path.suffix else path.name
-        written = []
-        for measure, table in to_csv_tables(comparison).items():
-            target = path.with_name(f"{stem}-{measure}.csv")
-            target.write_text(table, encoding="utf-8")
-            written.append(target)
-        return written
-    render = {"md": to_markdown, "html": to_html, "json": to_json}[fmt]
-    path.write_text(render(comparison), encoding="utf-8")
-    return [path]
 
 
 def summary_text(comparison: Comparison) -> Table | Text:
@@ -972,7 +957,11 @@ class OutletPicker(ModalScreen[str | None]):
     def _load(self, index: Index, query: str | None) -> None:
         """Outlets not yet compared, with how many of their articles mention the target (when known)."""
         worker = get_current_worker()
-        outlets = [o for o in index.outlets() if o not in self.chosen]
+        try:
+            outlets = [o for o in index.outlets() if o not in self.chosen]
+        except Exception as exc:  # an index problem: say so, and offer nothing
+            self.app.call_from_thread(self.notify, f"cannot list outlets: {exc}", severity="error", markup=False)
+            outlets = []
         counts: dict[str, int] = {}
         if query:
             try:
@@ -984,6 +973,8 @@ class OutletPicker(ModalScreen[str | None]):
             self.app.call_from_thread(self._show, outlets, counts)
 
     def _show(self, outlets: list[str], counts: dict[str, int]) -> None:
+        if not self.is_attached:  # cancelled before the outlets came
+            return
         self.choices = outlets
         listing = self.query_one("#picker-list", OptionList)
         listing.clear_options()
@@ -1074,8 +1065,8 @@ class ExportScreen(ModalScreen[None]):
         app = self.app
         try:
             written = write_export(self.comparison, fmt, path)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        except (OSError, ValueError) as exc:  # an unwritable path; a csv "path" with no file name
+            reason = getattr(exc, "strerror", None) or str(exc)
             app.call_from_thread(app.notify, f"could not write {path}: {reason}", severity="error", markup=False)
             return
         where = str(written[0]) if len(written) == 1 else f"{len(written)} tables: {path.parent}/{path.stem}-*.csv"

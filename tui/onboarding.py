@@ -7,10 +7,12 @@ finishes the job.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from rich.text import Text
@@ -83,6 +85,7 @@ class ImportScreen(Screen[dict[str, object] | None]):
         self.store = store
         self.paths = paths
         self.process: subprocess.Popen[str] | None = None
+        self.failed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,29 +104,48 @@ class ImportScreen(Screen[dict[str, object] | None]):
         worker = get_current_worker()
         config = locations_config(self.app)
         command = [sys.executable, "-m", "tui.import_runner", str(self.store.data_dir), self.store.name, config]
-        self.process = subprocess.Popen(
-            [*command, *self.paths],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-            text=True,
-        )
-        last: dict[str, object] = {}
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            try:
-                last = json.loads(line)
-            except ValueError:
-                continue
-            if "files_done" in last and not worker.is_cancelled:
-                self.app.call_from_thread(self._progress, Progress(**last))  # type: ignore[arg-type]
-        self.process.wait()
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+            self.process = subprocess.Popen(
+                [*command, *self.paths], stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL, text=True
+            )
+            last: dict[str, object] = {}
+            assert self.process.stdout is not None
+            for line in self.process.stdout:
+                try:
+                    last = json.loads(line)
+                except ValueError:
+                    continue
+                if "files_done" in last and not worker.is_cancelled:
+                    self._post(self._progress, Progress(**last))  # type: ignore[arg-type]
+            code = self.process.wait()
+            errors.seek(0)
+            tail = [line.strip() for line in errors.read().splitlines() if line.strip()][-1:]
+        if worker.is_cancelled:  # the app is closing: nothing left to show
+            return
         if "error" in last:
-            self.app.call_from_thread(self._failed, str(last["error"]))
+            self._post(self._failed, str(last["error"]))
         elif "summary" in last:
-            self.app.call_from_thread(self._done, last["summary"])
-        else:
-            self.app.call_from_thread(self.dismiss, None)
+            self._post(self._done, last["summary"])
+        elif "stopped" in last:
+            self._post(self.dismiss, None)
+        else:  # the import process died without saying why on stdout: show its last words
+            self._post(
+                self._failed, f"the import process ended with status {code}: {tail[0] if tail else 'no message'}"
+            )
+
+    def _post(self, callback: object, *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app has stopped
+            self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+
+    def on_unmount(self) -> None:
+        """Leaving (or quitting the app) stops the import, so nothing waits for it to finish."""
+        self._interrupt()
+
+    def _interrupt(self) -> bool:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            return True
+        return False
 
     def _done(self, summary: dict[str, object]) -> None:
         failed = summary.get("failed") or []
@@ -140,14 +162,16 @@ class ImportScreen(Screen[dict[str, object] | None]):
         )
 
     def _failed(self, message: str) -> None:
-        self.query_one("#import-status", Static).update(Text(f"The import stopped: {message}"))
-        self.notify(message, severity="error")
+        self.failed = True
+        self.query_one("#import-status", Static).update(Text(f"The import stopped: {message}\nescape: back"))
+        self.notify(message, severity="error", markup=False)
 
     def action_cancel(self) -> None:
-        """Stop the import: SIGINT lets it roll back what it had not committed."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+        """Stop the import (SIGINT lets it roll back what it had not committed), or leave a failed one."""
+        if self._interrupt():
             self.query_one("#import-status", Static).update(Text("Stopping the import…"))
+        elif self.failed:
+            self.dismiss(None)
 
 
 def locations_config(app: object) -> str:

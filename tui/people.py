@@ -141,6 +141,8 @@ class PeopleScreen(Screen[None]):
             self.app.call_from_thread(self._loaded, loaded)
 
     def _loaded(self, loaded: Loaded) -> None:
+        if not self.is_attached:  # left before the people were counted
+            return
         self.loaded = loaded
         self.query_one("#people", DataTable).loading = False
         self.fill()

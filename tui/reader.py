@@ -335,7 +335,7 @@ class ReaderScreen(Screen[None]):
         return article_header(self.article, self._spans(TITLE))
 
     def _paragraph_text(self, index: int) -> Text:
-        return block_text(self.blocks[index], self._spans(index), prefix=False)
+        return block_text(self.blocks[index], self._spans(index))
 
     def _comments_text(self, article: Article) -> Text:
         mentions = mention_spans(article)
@@ -414,7 +414,7 @@ class ReaderScreen(Screen[None]):
         if isinstance(content, Text) and width > 0:
             seen = 0
             for number, wrapped in enumerate(content.wrap(self.app.console, width)):
-                seen += len(wrapped.plain) + 1  # the space the wrap dropped
+                seen += len(wrapped.plain)  # wrapped lines keep their trailing space: no drift
                 if seen > hit.start:
                     line = number
                     break

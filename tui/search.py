@@ -29,13 +29,12 @@ from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
 from index import QueryError, SearchHit, SearchResult
-from index.search import body_terms
 
 if TYPE_CHECKING:
     from tui.app import NewsframeApp
 
 PAGE_SIZE = 20
-DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
+DEBOUNCE = 0.08  # seconds of quiet typing before a search runs: one search per burst, not per key
 HIGHLIGHT = "bold underline"  # legible in 16 colours and with NO_COLOR (no colour involved)
 EVERYTHING = ("", "*")
 _PERSON_QUERY = re.compile(r'(?i)^\s*(?:person|people):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+))\s*$')
@@ -334,10 +333,14 @@ class SearchScreen(Screen[None]):
         assert index is not None  # the screen is shown only once the index is open
         try:
             result = index.search(
-                run.query, outlets=list(run.outlets) or None, sort=run.sort, page=run.page, limit=PAGE_SIZE
+                run.query,
+                outlets=list(run.outlets) or None,
+                sort=run.sort,
+                page=run.page,
+                limit=PAGE_SIZE,
+                suggest=False,  # below, once the results are on screen
             )
-            with index.searcher() as searcher:
-                terms = body_terms(index.parse(run.query), searcher)
+            terms = result.terms
             named = person_in_query(run.query)
             person = index.person_name(named) if named is not None else None
             if person is None and run.query not in EVERYTHING:
@@ -350,6 +353,20 @@ class SearchScreen(Screen[None]):
             return
         found = Found(run, result, terms, person or named, {hit.id: hit for hit in result.hits})
         self._post(self._show, found)
+        if result.total < 5 and run.query not in EVERYTHING:
+            try:
+                suggestion = index.suggestion(run.query, result.total)
+            except Exception:  # no suggestion is better than a lost search
+                return
+            if suggestion:
+                self._post(self._late_suggestion, run, suggestion)
+
+    def _late_suggestion(self, run: Run, suggestion: str) -> None:
+        """The "did you mean" for the results on screen, computed after them."""
+        if self.shown is None or self.shown.run != run or run.seq != self._seq:
+            return
+        self.shown.result.suggestion = suggestion
+        self._show_suggestion(suggestion)
 
     def _post(self, callback: object, *args: object) -> None:
         if not get_current_worker().is_cancelled:
@@ -367,12 +384,6 @@ class SearchScreen(Screen[None]):
     def _show(self, found: Found) -> None:
         if found.run.seq != self._seq:
             return  # an older query's answer, overtaken while it ran
-        kept = tuple(o for o in self.outlets if o in found.result.facets)
-        if kept != self.outlets and found.run.outlets == self.outlets:
-            # a selected outlet has no match for this query: drop it, and search again without it
-            self.outlets = kept
-            self._rerun()
-            return
         self.error = None
         previous = self.shown
         self.shown = found
@@ -383,6 +394,9 @@ class SearchScreen(Screen[None]):
         self.refresh_bindings()
 
     def _fill_facets(self, facets: dict[str, int]) -> None:
+        """The outlet counts; a selected outlet with no match stays listed (at 0) and selected, so a
+        filter survives a query typed through words it does not match."""
+        facets = {**facets, **{o: 0 for o in self.outlets if o not in facets}}
         lst = self.query_one("#facets", SelectionList)
         current = lst.highlighted_option
         was = cast(Selection[str], current).value if current is not None else None

@@ -58,15 +58,19 @@ def rows_for(left: list[str], right: list[str], pairs: list[AlignedPair]) -> lis
 
 
 def diff_texts(diff: list[DiffRun], deleted: Style | str, inserted: Style | str) -> tuple[Text, Text]:
-    """Each side's words with the other side's differences marked: deleted on the left, inserted on the right."""
+    """Each side's words with its differences marked: `[-words-]` only on the left, `{+words+}` only on the
+    right, styled too; the brackets keep them apart without colour (NO_COLOR, a copied screen)."""
     left, right = Text(), Text()
     for run in diff:
-        for side, words, style in ((left, run.a, deleted), (right, run.b, inserted)):
+        for side, words, style, marks in ((left, run.a, deleted, ("[-", "-]")), (right, run.b, inserted, ("{+", "+}"))):
             if not words:
                 continue
             if side.plain:
                 side.append(" ")
-            side.append(words, style=style if run.op != "equal" else "")
+            if run.op == "equal":
+                side.append(words)
+            else:
+                side.append(marks[0] + words + marks[1], style=style)
     return left, right
 
 
@@ -180,16 +184,22 @@ class SideBySideScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="sidebyside")
     def load(self, swap: bool = False) -> None:
         """Read both articles (once) and align their paragraphs, off the UI thread."""
-        if self.left is None or self.right is None:
-            left, right = self._index.article(self.left_id), self._index.article(self.right_id)
-        else:
-            left, right = (self.right, self.left) if swap else (self.left, self.right)
-        if left is None or right is None:
-            missing = self.left_id if left is None else self.right_id
-            self.app.call_from_thread(self._show_missing, missing)
+        try:
+            if self.left is None or self.right is None:
+                left, right = self._index.article(self.left_id), self._index.article(self.right_id)
+            else:
+                left, right = (self.right, self.left) if swap else (self.left, self.right)
+            if left is None or right is None:
+                missing = self.left_id if left is None else self.right_id
+                self.app.call_from_thread(self._show_missing, missing)
+                return
+            pairs = align(left.paragraphs, right.paragraphs, threshold=THRESHOLD)
+            rows = rows_for(left.paragraphs, right.paragraphs, pairs)
+        except Exception as exc:  # an index problem: one line, not a traceback
+            self.app.call_from_thread(
+                self.notify, f"cannot show them side by side: {exc}", severity="error", markup=False
+            )
             return
-        pairs = align(left.paragraphs, right.paragraphs, threshold=THRESHOLD)
-        rows = rows_for(left.paragraphs, right.paragraphs, pairs)
         self.app.call_from_thread(self._show, left, right, pairs, rows)
 
     def _show_missing(self, article_id: str) -> None:

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from corpus.framing.align import DiffRun
@@ -568,7 +569,7 @@ def _tone_section(ps: Sequence[OutletProfile], name: str) -> list[Block]:
 def _aligned_section(aligned: Sequence[AlignedSentences]) -> list[Block]:
     """The closest pairs that differ in wording; pairs worded alike show no framing, so they are left out."""
     blocks: list[Block] = [_Heading(2, _i(_TITLES["aligned"]))]
-    changed = [a for a in aligned if any(run.op != "equal" for run in a.diff)]
+    changed = [a for a in aligned if a.reworded]
     if not changed:
         blocks.append(_Para(_i("No two outlets word the same fact differently.")))
         return blocks
@@ -702,3 +703,29 @@ def to_html(c: Comparison) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
+
+
+FORMATS = ("md", "html", "json", "csv")
+
+
+def write_export(comparison: Comparison, fmt: str, path: Path) -> list[Path]:
+    """Write the comparison as `fmt` to `path`; csv writes one `<stem>-<measure>.csv` per table beside it.
+
+    Raises OSError when the path cannot be written, ValueError for an unknown format or a csv path
+    with no file name.
+    """
+    if fmt == "csv":
+        if not path.name or path.name in (".", ".."):
+            raise ValueError(f"{path} has no file name to put the tables beside")
+        stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+        written = []
+        for measure, table in to_csv_tables(comparison).items():
+            target = path.with_name(f"{stem}-{measure}.csv")
+            target.write_text(table, encoding="utf-8")
+            written.append(target)
+        return written
+    renderers = {"md": to_markdown, "html": to_html, "json": to_json}
+    if fmt not in renderers:
+        raise ValueError(f"no export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    path.write_text(renderers[fmt](comparison), encoding="utf-8")
+    return [path]

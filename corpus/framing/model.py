@@ -106,6 +106,11 @@ class AlignedSentences:
     similarity: float
     diff: list[DiffRun]
 
+    @property
+    def reworded(self) -> bool:
+        """Whether the two sentences differ in any word (a pair can score 1.0 and still differ)."""
+        return any(run.op != "equal" for run in self.diff)
+
 
 @dataclass(slots=True)
 class Comparison:

@@ -323,7 +323,7 @@ def _aligned(
     threshold: float,
     limit: int,
 ) -> list[AlignedSentences]:
-    """For each pair of outlets, their mention sentences that report the same fact, best first."""
+    """For each pair of outlets, their mention sentences that report the same fact; all pairs best first."""
     out: list[AlignedSentences] = []
     for x, y in combinations([p.outlet for p in profiles], 2):
         side_x = _distinct_sentences(hits[x], by_id)
@@ -332,6 +332,7 @@ def _aligned(
         for pair in pairs:
             (ex, tx), (ey, ty) = side_x[pair.a], side_y[pair.b]
             out.append(AlignedSentences(SentenceRef(x, ex, tx), SentenceRef(y, ey, ty), pair.similarity, pair.diff))
+    out.sort(key=lambda pair: -pair.similarity)  # best first across every pair of outlets (stable within ties)
     return out
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from corpus.lexicon import lexicon
+
 if TYPE_CHECKING:
     from corpus.framing.model import Comparison, OutletProfile, Target
 
@@ -29,7 +31,7 @@ def summarise_differences(comparison: Comparison) -> dict[str, str]:
         "comentions": _comentions(profiles, name),
         "quotes": _quotes(profiles, name),
     }
-    changed = [a for a in comparison.aligned if a.similarity < 1.0]
+    changed = [a for a in comparison.aligned if a.reworded]
     out["aligned"] = (
         f"{len(comparison.aligned)} sentence pairs report the same fact; {len(changed)} of them in different words."
         if comparison.aligned
@@ -83,10 +85,16 @@ def _verbs(profiles: list[OutletProfile], name: str) -> str:
     share = {p.outlet: sum(p.verb_classes.get(c, 0.0) for c in CHARGED) for p in speaking}
     ranked = sorted(speaking, key=lambda p: (-share[p.outlet], p.outlet))
     most, least = ranked[0], ranked[-1]
-    examples = [r.item for r in most.verbs if r.item not in ("say", "tell", "according to")][:2]
+    classes = lexicon().verb_class
+    examples = [r.item for r in most.verbs if classes.get(r.item) in CHARGED][:2]
     example = f" ({', '.join(examples)})" if examples else ""
-    if most is least or share[most.outlet] == share[least.outlet]:
-        return f"All outlets use distancing or charged verbs{example} in {share[most.outlet]:.0%} of {name}'s attributions."
+    if len(speaking) == 1:
+        return (
+            f"Only {most.outlet} reports {name}'s words with a reporting verb; distancing or charged verbs{example} "
+            f"in {share[most.outlet]:.0%} of them."
+        )
+    if share[most.outlet] == share[least.outlet]:
+        return f"Every outlet uses distancing or charged verbs{example} in {share[most.outlet]:.0%} of {name}'s attributions."
     return (
         f"{most.outlet} reports {name}'s words with distancing or charged verbs{example} in "
         f"{share[most.outlet]:.0%} of attributions; {least.outlet} in {share[least.outlet]:.0%}."

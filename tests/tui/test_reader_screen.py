@@ -392,9 +392,12 @@ def test_rows_keep_the_left_order_and_place_right_only_paragraphs() -> None:
 def test_diff_marks_deleted_words_left_and_inserted_words_right() -> None:
     diff = [DiffRun("equal", "the deal", "the deal"), DiffRun("replace", "was", "is"), DiffRun("insert", "", "not")]
     left, right = diff_texts(diff, "strike", "underline")
-    assert (left.plain, right.plain) == ("the deal was", "the deal is not")
-    assert [(left.plain[s.start : s.end], s.style) for s in left.spans] == [("was", "strike")]
-    assert [(right.plain[s.start : s.end], s.style) for s in right.spans] == [("is", "underline"), ("not", "underline")]
+    assert (left.plain, right.plain) == ("the deal [-was-]", "the deal {+is+} {+not+}")
+    assert [(left.plain[s.start : s.end], s.style) for s in left.spans] == [("[-was-]", "strike")]
+    assert [(right.plain[s.start : s.end], s.style) for s in right.spans] == [
+        ("{+is+}", "underline"),
+        ("{+not+}", "underline"),
+    ]
 
 
 def test_reading_order_puts_reposted_blocks_back_with_offsets() -> None:

@@ -7,7 +7,9 @@ from tui.render import diff_text, sparkline
 
 
 def test_a_word_diff_is_marked_wdiff_style_and_styled() -> None:
-    text = diff_text(word_diff("Voss declared the deal [bold]done[/bold].", "Voss insisted the deal [bold]done[/bold]."))
+    text = diff_text(
+        word_diff("Voss declared the deal [bold]done[/bold].", "Voss insisted the deal [bold]done[/bold].")
+    )
     assert text.plain == "Voss [-declared-] {+insisted+} the deal [bold]done[/bold]."  # markup-like text stays
     styles = {text.plain[s.start : s.end]: str(s.style) for s in text.spans}
     assert styles == {"[-declared-]": "red strike", "{+insisted+}": "green underline"}

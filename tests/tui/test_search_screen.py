@@ -385,3 +385,22 @@ async def test_a_resize_mid_flow_switches_the_layout(demo_app: NewsframeApp) -> 
         await pilot.press("escape")
         await settle(pilot)
         assert demo_app.screen is screen and "-wide" in screen.classes and "-narrow" not in screen.classes
+
+
+async def test_a_filter_survives_a_query_its_outlet_does_not_match(demo_app: NewsframeApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = search_screen(demo_app)
+        assert demo_app.index is not None
+        only_some = demo_app.index.search("militant").facets
+        outlet = next(o for o in facet_values(demo_app) if o not in only_some)
+        moves = ["j"] * facet_values(demo_app).index(outlet)
+        await pilot.press("escape", "f", *moves, "space")  # escape: out of the query box first
+        await settle(pilot)
+        assert screen.outlets == (outlet,)
+        await search(pilot, "militant")
+        assert screen.shown is not None and screen.shown.result.total == 0
+        assert screen.query_one("#facets", SelectionList).selected == [outlet]
+        assert outlet in facet_values(demo_app)  # listed, at 0
+        await search(pilot, "harbour")
+        assert screen.shown.run.outlets == (outlet,) and screen.shown.result.total > 0

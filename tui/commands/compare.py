@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from corpus.framing.export import to_csv_tables, to_html, to_json, to_markdown
+from corpus.framing.export import to_csv_tables, to_html, to_json, to_markdown, write_export
 from corpus.framing.model import AlignedSentences, Comparison, OutletProfile
 from index import Index
 from index.compare import compare_in_index
@@ -33,8 +33,6 @@ def run(args: argparse.Namespace) -> int:
         same_stories=args.same_stories,
         window=args.window,
     )
-    if args.format == "csv":
-        return _write_csv(comparison, args.output)
     if args.format == "text":
         if args.output:
             with open(args.output, "w", encoding="utf-8") as handle:
@@ -43,28 +41,16 @@ def run(args: argparse.Namespace) -> int:
         else:
             Console(highlight=False).print(render(comparison))
         return 0
-    text = {"json": to_json, "md": to_markdown, "html": to_html}[args.format](comparison)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return 0
-
-
-def _write_csv(comparison: Comparison, output: str | None) -> int:
-    """One table per measure: FILE-<measure>.csv beside FILE, or all on stdout under `# measure` lines."""
-    tables = to_csv_tables(comparison)
-    if not output:
-        for name, table in tables.items():
+        for path in write_export(comparison, args.format, Path(args.output)):
+            print(f"wrote {path}", file=sys.stderr)
+        return 0
+    if args.format == "csv":  # every table on stdout, each under a "# measure" line
+        for name, table in to_csv_tables(comparison).items():
             sys.stdout.write(f"# {name}\n{table}\n")
         return 0
-    base = Path(output)
-    stem = base.name[: -len(base.suffix)] if base.suffix else base.name
-    for name, table in tables.items():
-        path = base.with_name(f"{stem}-{name}.csv")
-        path.write_text(table, encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+    text = {"json": to_json, "md": to_markdown, "html": to_html}[args.format](comparison)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
@@ -165,7 +151,7 @@ def _aligned(pairs: list[AlignedSentences], limit: int = 10) -> Table:
     )
     table.add_column("outlets", ratio=1)
     table.add_column("diff", ratio=4)
-    changed = [p for p in pairs if p.similarity < 1.0][:limit]
+    changed = [p for p in pairs if p.reworded][:limit]
     for pair in changed:
         table.add_row(Text(f"{pair.a.outlet}\n{pair.b.outlet}\n{pair.similarity:.2f}"), diff_text(pair.diff))
     if not changed:

@@ -1,0 +1,116 @@
+"""App benchmarks (issue 6) on the 40,000-article index `bench/index_bench.py` builds.
+
+    python bench/tui_bench.py WORKDIR        # the work dir index_bench.py printed (it holds home/)
+
+Headless (Textual's `run_test`), 100x30, in a new process each:
+1. first screen: from before `import` to the search screen showing its first results (target <= 1.0 s);
+2. search as you type: words from the benchmark's queries typed a key at a time; for each key, the
+   time until the results on screen are those of what the box holds (debounce included; p50/p95,
+   target p95 <= 150 ms);
+3. opening a comparison of a person with about 500 mentions, until its panes are drawn (<= 0.5 s).
+Writes bench/out/tui_bench.json. Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PROBE = r"""
+import time
+t0 = time.perf_counter()
+import asyncio, json, sys
+from index import Store
+from tui.app import NewsframeApp
+
+data, words, person, outlets = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4])
+
+
+async def until(pilot, ready, limit=30.0):
+    start = time.perf_counter()
+    while not ready():
+        if time.perf_counter() - start > limit:
+            raise TimeoutError
+        await pilot.pause(0.002)
+
+
+async def main():
+    app = NewsframeApp(Store(data, "bench"))
+    out = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        def first_results():
+            screen = app.screen
+            return type(screen).__name__ == "SearchScreen" and getattr(screen, "shown", None) is not None
+        await until(pilot, first_results)
+        out["first_screen_s"] = round(time.perf_counter() - t0, 3)
+        screen = app.screen
+        box = screen.query_one("#query")
+        keys = []
+        for word in words:
+            box.value = ""
+            await until(pilot, lambda: screen.shown.run.query in ("", "*") or screen.wanted == "")
+            for ch in word:
+                start = time.perf_counter()
+                await pilot.press(ch)
+                wanted = box.value.strip()
+                await until(pilot, lambda: (screen.shown.run.query == wanted) or (screen.error is not None and screen.wanted == wanted))
+                keys.append(time.perf_counter() - start)
+        keys.sort()
+        out["keystrokes"] = len(keys)
+        out["key_p50_ms"] = round(1000 * keys[len(keys) // 2], 1)
+        out["key_p95_ms"] = round(1000 * keys[int(len(keys) * 0.95)], 1)
+        start = time.perf_counter()
+        app.open_compare(person, outlets)
+        await until(pilot, lambda: getattr(app.screen, "comparison", None) is not None)
+        await pilot.pause()
+        out["compare_open_s"] = round(time.perf_counter() - start, 3)
+        out["compare_mentions"] = sum(p.mentions for p in app.screen.comparison.outlets)
+    print(json.dumps(out))
+
+
+asyncio.run(main())
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("workdir", type=Path, help="the work dir of an index_bench.py run")
+    parser.add_argument("--words", type=int, default=12, help="how many query words to type")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    args = parser.parse_args()
+    data = args.workdir / "home" / "data"
+    sys.path.insert(0, str(ROOT))
+    from index import Index, Store
+
+    index = Index(Store(data, "bench"))
+    queries = json.loads((args.workdir / "queries.json").read_text())
+    words = [q for q in queries if q.isalpha()][: args.words]
+    # a person with about 500 mentions: one outlet's share of the least mentioned of the top people
+    people = index.people(top=10)
+    small = min((p for p in people if p.mentions > 1000), key=lambda p: p.mentions)
+    per_outlet = small.mentions / max(1, len(small.by_outlet))
+    outlets = list(small.by_outlet)[: max(1, round(500 / per_outlet))]
+    runs = []
+    for _ in range(3):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, str(data), json.dumps(words), small.name, json.dumps(outlets)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(runs[-1], flush=True)
+    runs.sort(key=lambda r: r["first_screen_s"])
+    result = {"median_run": runs[1], "runs": runs, "words": words, "person": small.name, "outlets": outlets}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "tui_bench.json").write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
