@@ -28,6 +28,7 @@ bench: install
 	$(BIN)/python bench/read_throughput.py
 	$(BIN)/python bench/people_throughput.py
 	$(BIN)/python bench/people_accuracy.py
+	$(BIN)/python bench/align_bench.py
 
 bench-index: install
 	$(BIN)/python bench/index_bench.py --articles 40000

@@ -164,11 +164,13 @@ def align(a: Sequence[str], b: Sequence[str], *, threshold: float = 0.5, limit: 
     if not a or not b:
         return []
     keys_a, keys_b = [content_words(s) for s in a], [content_words(s) for s in b]
-    candidates = sorted(_candidates(keys_a, keys_b, threshold), key=lambda c: (-c[0], c[1], c[2]))
+    # best first, ties to the lower a then b index: tuples sort that way with the score negated
+    candidates = sorted((-score, i, j) for score, i, j in _candidates(keys_a, keys_b, threshold))
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[AlignedPair] = []
-    for score, i, j in candidates:
+    for negated, i, j in candidates:
+        score = -negated
         if limit is not None and len(pairs) >= limit:
             break
         if i in used_a or j in used_b:
