@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.geometry import Region
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Collapsible, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -37,6 +36,7 @@ from tui.article_text import (
     spans_within,
     via_mark,
 )
+from tui.scrolling import SCROLL_BINDINGS, ScrollingScreen
 from tui.sidebyside import SideBySideScreen
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class RelatedList(OptionList):
     ]
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ScrollingScreen):
     """Read one article; `n`/`N` jump between hits, `c` unfolds the comments, `r` shows related coverage."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -164,6 +164,7 @@ class ReaderScreen(Screen[None]):
     }
     """
 
+    SCROLLS = "#reader"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back"),
         Binding("escape", "escape", "Back", show=False),
@@ -172,12 +173,7 @@ class ReaderScreen(Screen[None]):
         Binding("c", "toggle_comments", "Comments"),
         Binding("r", "related", "Related"),
         Binding("x", "compare", "Compare"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False),
-        Binding("space,f,pagedown", "page('down')", "Page down", show=False),
-        Binding("b,pageup", "page('up')", "Page up", show=False),
-        Binding("g,home", "edge('home')", "Top", show=False),
-        Binding("G,end", "edge('end')", "Bottom", show=False),
+        *SCROLL_BINDINGS,
     ]
 
     def __init__(self, article_id: str, terms: frozenset[str] = frozenset()) -> None:
@@ -490,27 +486,6 @@ class ReaderScreen(Screen[None]):
             if hit.outlet not in outlets and len(outlets) < MAX_COMPARE_OUTLETS:
                 outlets.append(hit.outlet)
         cast("NewsframeApp", self.app).open_compare(person, outlets if len(outlets) >= 2 else None)
-
-    def action_scroll(self, direction: str) -> None:
-        reader = self.query_one("#reader", VerticalScroll)
-        if direction == "down":
-            reader.scroll_down(animate=False)
-        else:
-            reader.scroll_up(animate=False)
-
-    def action_page(self, direction: str) -> None:
-        reader = self.query_one("#reader", VerticalScroll)
-        if direction == "down":
-            reader.scroll_page_down(animate=False)
-        else:
-            reader.scroll_page_up(animate=False)
-
-    def action_edge(self, edge: str) -> None:
-        reader = self.query_one("#reader", VerticalScroll)
-        if edge == "home":
-            reader.scroll_home(animate=False)
-        else:
-            reader.scroll_end(animate=False)
 
 
 def most_mentioned(article: Article) -> str | None:

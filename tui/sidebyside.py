@@ -14,11 +14,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from corpus import Article
 from corpus.framing.align import AlignedPair, DiffRun, align
+from tui.scrolling import SCROLL_BINDINGS, ScrollingScreen
 
 if TYPE_CHECKING:
     from index import Index
@@ -83,7 +83,7 @@ def describe(article: Article) -> Text:
     return text
 
 
-class SideBySideScreen(Screen[None]):
+class SideBySideScreen(ScrollingScreen):
     """Two articles' paragraphs aligned, the word differences coloured; `s` swaps the sides."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -141,15 +141,11 @@ class SideBySideScreen(Screen[None]):
     }
     """
 
+    SCROLLS = "#sbs-rows"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "app.pop_screen", "Back"),
         Binding("s", "swap", "Swap sides"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False),
-        Binding("space,f,pagedown", "page('down')", "Page down", show=False),
-        Binding("b,pageup", "page('up')", "Page up", show=False),
-        Binding("g,home", "edge('home')", "Top", show=False),
-        Binding("G,end", "edge('end')", "Bottom", show=False),
+        *SCROLL_BINDINGS,
     ]
 
     def __init__(self, left_id: str, right_id: str) -> None:
@@ -277,27 +273,6 @@ class SideBySideScreen(Screen[None]):
         if self.left is None or self.right is None:
             return
         self.load(swap=True)
-
-    def action_scroll(self, direction: str) -> None:
-        rows = self.query_one("#sbs-rows", VerticalScroll)
-        if direction == "down":
-            rows.scroll_down(animate=False)
-        else:
-            rows.scroll_up(animate=False)
-
-    def action_page(self, direction: str) -> None:
-        rows = self.query_one("#sbs-rows", VerticalScroll)
-        if direction == "down":
-            rows.scroll_page_down(animate=False)
-        else:
-            rows.scroll_page_up(animate=False)
-
-    def action_edge(self, edge: str) -> None:
-        rows = self.query_one("#sbs-rows", VerticalScroll)
-        if edge == "home":
-            rows.scroll_home(animate=False)
-        else:
-            rows.scroll_end(animate=False)
 
 
 def _label(outlet: str, paragraph: int, note: str | None) -> Text:
