@@ -44,6 +44,7 @@ class NewsframeApp(App[None]):
         self.import_paths = import_paths or []
         self.title = title
         self.index: Index | None = None
+        self._warmed = False
         self.COMMANDS = self.COMMANDS | {NewsframeCommands}
 
     def on_mount(self) -> None:
@@ -82,6 +83,23 @@ class NewsframeApp(App[None]):
         from tui.search import SearchScreen
 
         self._replace_all(SearchScreen())
+
+    def first_results_shown(self) -> None:
+        """The search screen has drawn its first results: now warm up the rest, once."""
+        if not self._warmed:
+            self._warmed = True
+            self.warm_up()
+
+    @work(thread=True, group="warm-up")
+    def warm_up(self) -> None:
+        """Load what the other screens need (their modules, VADER's lexicon) after the first results are
+        on screen, so it does not delay them and the first comparison opens as fast as later ones."""
+        import tui.compare
+        import tui.people
+        import tui.reader  # noqa: F401
+        from corpus.framing.tone import score
+
+        score(["warm up"])
 
     def _show_onboarding(self, reason: str) -> None:
         from tui.onboarding import OnboardingScreen

@@ -392,6 +392,8 @@ class SearchScreen(Screen[None]):
         self._show_suggestion(found.result.suggestion)
         self._show_status()
         self.refresh_bindings()
+        if previous is None:
+            self.newsframe.first_results_shown()
 
     def _fill_facets(self, facets: dict[str, int]) -> None:
         """The outlet counts; a selected outlet with no match stays listed (at 0) and selected, so a

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.worker import WorkerCancelled
+
 
 async def settle(pilot: Any) -> None:
-    """Wait for every worker (index open, search, compare) and the screen updates they post."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait for every worker (index open, search, compare) and the screen updates they post.
+
+    A worker cancelled on the way (an exclusive search overtaken by a newer one) is not a failure:
+    wait again for what is still running.
+    """
+    for _ in range(2):
+        for _attempt in range(20):
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                continue
+        await pilot.pause()
