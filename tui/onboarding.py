@@ -28,14 +28,14 @@ from index import Progress, Store
 from tui.locations import locations
 
 HOW_TO = """\
-This index has no articles yet.
+This index has no articles yet. Point newsframe at the articles you have:
+folders of scraped .txt pages, saved .html pages, .json/.jsonl exports,
+RSS/Atom feeds. Type a path below and press enter to import it here, or
+from a shell:
 
-Point newsframe at the articles you have: folders of scraped .txt pages, saved .html pages,
-.json/.jsonl exports, RSS/Atom feeds. Type a path below and press enter to import it here,
-or from a shell:
-
-    newsframe add ~/news            read, clean, find people, index (reruns add only what changed)
-    newsframe demo                  try the bundled demo corpus instead
+  newsframe add ~/news    read, clean, find people, index
+                          (run it again: only what changed goes in)
+  newsframe demo          try the bundled demo corpus instead
 """
 
 
