@@ -50,12 +50,15 @@ def compare_in_index(
         query = And([query, DateRange("date", _start(date_from), _end(date_to))])
     with index.searcher() as searcher:
         groups = index.outlet_groups(searcher)
-        matched = docset(query, searcher)
+        alive = index.live(searcher)
+        matched = docset(query, searcher, alive)
         coverage = count_by(matched, groups)
         if not coverage:
             raise CompareError(_nothing_found(index, target, resolved, date_from, date_to))
         chosen = _outlets(outlets, coverage, groups) if outlets else list(coverage)[:DEFAULT_OUTLETS]
-        period = docset(DateRange("date", _start(date_from), _end(date_to)), searcher) if date_from or date_to else -1
+        period = (
+            docset(DateRange("date", _start(date_from), _end(date_to)), searcher, alive) if date_from or date_to else -1
+        )
         totals = {o: (groups.get(o, 0) & period).bit_count() for o in chosen}
         articles = {
             o: [_article(searcher.stored_fields(d)) for d in members(matched & groups.get(o, 0))] for o in chosen

@@ -21,12 +21,13 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.searching import Searcher
 
 
-def docset(query: wq.Query, searcher: Searcher) -> int:
-    """The live documents `query` matches, over all of the searcher's segments."""
+def docset(query: wq.Query, searcher: Searcher, alive: int | None = None) -> int:
+    """The live documents `query` matches, over all of the searcher's segments (`alive`: the live
+    mask when the caller keeps it, as `Index` does per generation)."""
     bits = 0
     for sub, offset in searcher.leaf_searchers():
         bits |= _segment(query, sub) << offset
-    return bits & live(searcher)
+    return bits & (live(searcher) if alive is None else alive)
 
 
 def live(searcher: Searcher) -> int:

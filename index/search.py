@@ -92,7 +92,7 @@ class Index:
         self.ix: FileIndex = store.open()
         self._people: dict[str, list[str]] | None = None  # display name -> aliases, read once
         self._aliases: dict[str, str] | None = None
-        self._groups: tuple[int, dict[str, int]] | None = None  # (generation, outlet -> bitset)
+        self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
         self._local = threading.local()
 
     @contextmanager
@@ -224,7 +224,7 @@ class Index:
                 results = searcher.search(query, filter=outlet_filter, **kwargs)
         else:
             groups = self.outlet_groups(searcher)
-            matched = docset(query, searcher)
+            matched = docset(query, searcher, self.live(searcher))
             facets = count_by(matched, groups)
             if outlets:
                 wanted = 0
@@ -244,15 +244,22 @@ class Index:
         return SearchResult(total=total, facets=facets, hits=hits, page=page, pages=pages, terms=terms)
 
     def outlet_groups(self, searcher: Searcher) -> dict[str, int]:
-        """Each outlet's documents as a bitset, read once per index generation."""
+        """Each outlet's live documents as a bitset, read once per index generation."""
+        return self._generation(searcher)[1]
+
+    def live(self, searcher: Searcher) -> int:
+        """The live (not deleted) documents as a bitset, once per index generation."""
+        return self._generation(searcher)[2]
+
+    def _generation(self, searcher: Searcher) -> tuple[int, dict[str, int], int]:
         generation = searcher.reader().generation()
         cached = self._groups
         if cached is not None and cached[0] == generation:
-            return cached[1]
+            return cached
         alive = live(searcher)
         groups = {name: bits & alive for name, bits in field_groups(searcher, "outlet").items()}
-        self._groups = (generation, groups)
-        return groups
+        self._groups = (generation, groups, alive)
+        return self._groups
 
     def _suggest(
         self, searcher: Searcher, query: Query, text: str, total: int, outlets: list[str] | None
@@ -310,7 +317,7 @@ class Index:
         mentions: Counter[str] = Counter()
         by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
         with self.searcher() as searcher:
-            matched = set(members(docset(wanted, searcher))) if wanted is not None else None
+            matched = set(members(docset(wanted, searcher, self.live(searcher)))) if wanted is not None else None
             for sub, offset in searcher.leaf_searchers():
                 reader = sub.reader()
                 outlets = reader.column_reader("outlet") if reader.has_column("outlet") else None
@@ -339,21 +346,21 @@ class Index:
             self._people = self.store.people_names()
         return self._people
 
+    def article_count(self) -> int:
+        """How many articles the index holds (what the app needs at start, without `stats`' scans)."""
+        with self.searcher() as searcher:
+            return int(searcher.doc_count())
+
     def stats(self) -> Stats:
         with self.searcher() as searcher:
             reader = searcher.reader()
             total = searcher.doc_count()
-            outlets: Counter[str] = Counter()
-            if total:
-                groups = searcher.search(
-                    Every(), groupedby={"o": sorting.FieldFacet("outlet", maptype=sorting.Count)}, limit=1
-                )
-                outlets.update(groups.groups("o"))
+            outlets = count_by(-1, self.outlet_groups(searcher)) if total else {}
             people = sum(1 for _ in reader.lexicon("people"))
             dates = [d for d in (_date(t) for t in _date_terms(reader)) if d]
         return Stats(
             articles=total,
-            outlets=dict(outlets.most_common()),
+            outlets=outlets,
             people=people,
             first_date=min(dates) if dates else None,
             last_date=max(dates) if dates else None,

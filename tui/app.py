@@ -65,7 +65,7 @@ class NewsframeApp(App[None]):
     def open_index(self) -> None:
         try:
             index = Index(self.store)
-            articles = index.stats().articles
+            articles = index.article_count()
             index.known_people()  # the people registry, read here rather than on the first palette key
         except IndexError_ as exc:  # no index yet, another schema, ...
             self.call_from_thread(self._show_onboarding, str(exc))
