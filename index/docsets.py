@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.searching import Searcher
+
+from index.postings import postings, values
 
 
 def docset(query: wq.Query, searcher: Searcher, alive: int | None = None) -> int:
@@ -43,15 +44,8 @@ def live(searcher: Searcher) -> int:
 
 
 def term_bits(reader: Any, fieldname: str, text: Any) -> int:
-    """The documents (of one segment) holding a term, read from its postings a block at a time."""
-    if isinstance(text, str) and fieldname in reader.schema:
-        text = reader.schema[fieldname].to_bytes(text)
-    if (fieldname, text) not in reader:
-        return 0
-    matcher = reader.postings(fieldname, text)
-    if isinstance(matcher, FilterMatcher):  # whoosh3 hides deleted documents this way; `docset` masks them
-        matcher = matcher.child
-    return _bits(_posting_ids(matcher))
+    """The documents (of one segment) holding a term, deleted ones included (`docset` masks them)."""
+    return postings(reader, fieldname, text).bits
 
 
 def _segment(query: wq.Query, searcher: Searcher) -> int:
@@ -83,17 +77,52 @@ def _segment(query: wq.Query, searcher: Searcher) -> int:
         simpler = query.simplify(reader)
         if simpler is not query and type(simpler) is not type(query):
             return _segment(simpler, searcher)
-    if isinstance(query, wq.Phrase):
-        # only documents holding every word can hold the phrase; Whoosh checks positions in those
-        words = _all(term_bits(reader, query.fieldname, w) for w in query.words) if query.words else 0
-        if not words:
-            return 0
+    if isinstance(query, wq.Phrase) and query.words and _positions(reader, query.fieldname):
+        return _phrase_bits(reader, query)
     return _bits(query.docs(searcher))
+
+
+def _phrase_bits(reader: Any, query: wq.Phrase) -> int:
+    """The documents holding a phrase: those holding all its words, then their word positions, each
+    word within `slop` positions after the one before (Whoosh's own rule for phrases)."""
+    field = reader.schema[query.fieldname]
+    words = [field.to_bytes(w) if isinstance(w, str) else w for w in query.words]
+    lists = [postings(reader, query.fieldname, w) for w in words]
+    candidates = _all(p.bits for p in lists)
+    if not candidates or len(words) == 1:
+        return candidates
+    decode = field.format.decode_positions
+    encoded = [values(reader, query.fieldname, w) for w in words]
+    slop = max(1, query.slop)
+    found = []
+    for docnum in members(candidates):
+        reached: list[int] | None = None
+        for p, vals in zip(lists, encoded, strict=True):
+            positions = decode(vals[bisect_left(p.ids, docnum)])
+            if reached is None:
+                reached = positions
+            else:
+                reached = [q for q in positions if _follows(reached, q, slop)]
+            if not reached:
+                break
+        if reached:
+            found.append(docnum)
+    return _bits(found)
+
+
+def _positions(reader: Any, fieldname: str) -> bool:
+    return fieldname in reader.schema and bool(reader.schema[fieldname].format.supports("positions"))
+
+
+def _follows(earlier: list[int], position: int, slop: int) -> bool:
+    """Whether some position of `earlier` (ascending) is 1 to `slop` places before `position`."""
+    i = bisect_left(earlier, position - slop)
+    return i < len(earlier) and earlier[i] < position
 
 
 def _range_bits(reader: Any, query: wq.NumericRange) -> int:
     """A date or number range from the field's sorted column: two bisections, no term expansion."""
-    values, docnums = _sorted_column(reader, query.fieldname)
+    values, docnums = sorted_column(reader, query.fieldname)
     lo = 0 if query.start is None else (bisect_right if query.startexcl else bisect_left)(values, query.start)
     hi = len(values) if query.end is None else (bisect_left if query.endexcl else bisect_right)(values, query.end)
     return _bits(docnums[lo:hi])
@@ -102,30 +131,19 @@ def _range_bits(reader: Any, query: wq.NumericRange) -> int:
 _COLUMNS: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
 
 
-def _sorted_column(reader: Any, fieldname: str) -> tuple[list[int], list[int]]:
+def sorted_column(reader: Any, fieldname: str) -> tuple[list[int], list[int]]:
     """A segment's column values in order, with their documents; kept per segment (segments never change)."""
     key = (reader.segment().segment_id(), fieldname)
     found = _COLUMNS.get(key)
     if found is None:
         column = reader.column_reader(fieldname, translate=False)
-        pairs = sorted((column[n], n) for n in range(reader.doc_count_all()))
-        found = ([v for v, _ in pairs], [n for _, n in pairs])
+        # equal values in descending document order: read backwards, newest first and in index order
+        pairs = sorted((column[n], -n) for n in range(reader.doc_count_all()))
+        found = ([v for v, _ in pairs], [-n for _, n in pairs])
         if len(_COLUMNS) > 256:
             _COLUMNS.clear()
         _COLUMNS[key] = found
     return found
-
-
-def _posting_ids(matcher: Any) -> Iterable[int]:
-    """Every id of a leaf posting list; Whoosh's own `all_ids` makes a Python call per posting."""
-    read_block = getattr(matcher, "_read_ids", None)
-    if read_block is None:  # not the whoosh3 codec's leaf matcher: the general (slower) way
-        yield from matcher.all_ids()
-        return
-    while matcher.is_active():
-        read_block()
-        yield from matcher._ids
-        matcher._next_block()
 
 
 def _bits(ids: Iterable[int]) -> int:

@@ -21,13 +21,13 @@ from whoosh.index import FileIndex
 from whoosh.qparser import MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.qparser.plugins import FieldAliasPlugin, GtLtPlugin
-from whoosh.query import Every, Or, Ordered, Phrase, Query, Term
-from whoosh.query.spans import SpanQuery
+from whoosh.query import Every, Or, Query, Term
 from whoosh.searching import Searcher
 
 from corpus.lexicon import lexicon
 from corpus.model import Article
 from corpus.names import fold
+from index import ranking
 from index.docsets import count_by, docset, field_groups, live, members
 from index.schema import unpack
 from index.snippets import snippet
@@ -205,43 +205,45 @@ class Index:
         limit: int,
         snippets: int,
     ) -> SearchResult:
-        """Facet counts from bitsets, then a ranked top-k that Whoosh can cut short.
-
-        A query that needs word positions (a phrase) would be matched twice that way, so it gets one
-        Whoosh pass that ranks and groups together (and a second, filtered one only with `outlets`).
-        """
+        """The matched documents as a bitset (facet counts, totals, the outlet filter), then the page's
+        hits ranked over those documents alone (`ranking`), then snippets for the first `snippets`."""
         page = max(1, page)
-        kwargs: dict[str, Any] = {"limit": page * limit}
-        if sort == "date":
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
-        outlet_filter = Or([Term("outlet", o) for o in outlets]) if outlets else None
-        if _positional(query):
-            grouped = sorting.FieldFacet("outlet", maptype=sorting.Count)
-            results = searcher.search(query, groupedby={"outlet": grouped}, **kwargs)
-            facets = _ranked_counts(results.groups("outlet"))
-            total = sum(facets.get(o, 0) for o in outlets) if outlets else len(results)
-            if outlet_filter is not None:
-                results = searcher.search(query, filter=outlet_filter, **kwargs)
-        else:
-            groups = self.outlet_groups(searcher)
-            matched = docset(query, searcher, self.live(searcher))
-            facets = count_by(matched, groups)
-            if outlets:
-                wanted = 0
-                for outlet in outlets:
-                    wanted |= groups.get(outlet, 0)
-                matched &= wanted
-            total = matched.bit_count()
-            results = searcher.search(query, filter=outlet_filter, **kwargs)
+        groups = self.outlet_groups(searcher)
+        matched = docset(query, searcher, self.live(searcher))
+        facets = count_by(matched, groups)
+        if outlets:
+            wanted = 0
+            for outlet in outlets:
+                wanted |= groups.get(outlet, 0)
+            matched &= wanted
+        total = matched.bit_count()
         pages = max(1, -(-total // limit)) if limit else 1
         page = min(page, pages)
         terms = body_terms(query, searcher)
+        ranked = self._ranked(searcher, query, matched, sort, page * limit, outlets)
         hits = []
-        for rank, hit in enumerate(results[(page - 1) * limit : page * limit]):
-            body = hit.get("body", "")
-            found = snippet(body, terms if rank < snippets else frozenset())
-            hits.append(_hit(hit, found.text, found.highlights))
+        for rank, (docnum, score) in enumerate(ranked[(page - 1) * limit : page * limit]):
+            fields = searcher.stored_fields(docnum)
+            found = snippet(fields.get("body", ""), terms if rank < snippets else frozenset())
+            hits.append(_hit(fields, score, found.text, found.highlights))
         return SearchResult(total=total, facets=facets, hits=hits, page=page, pages=pages, terms=terms)
+
+    @staticmethod
+    def _ranked(
+        searcher: Searcher, query: Query, matched: int, sort: str, count: int, outlets: list[str] | None
+    ) -> list[tuple[int, float]]:
+        """The first `count` of the matched documents, best or newest first, as (docnum, score)."""
+        if ranking.supported(searcher):
+            if sort == "date":
+                return ranking.by_date(searcher, matched, count)
+            return ranking.top(searcher, query, matched, count)
+        # another weighting than Whoosh's default: let Whoosh rank (slower, same documents)
+        kwargs: dict[str, Any] = {"limit": count}
+        if sort == "date":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+        outlet_filter = Or([Term("outlet", o) for o in outlets]) if outlets else None
+        results = searcher.search(query, filter=outlet_filter, **kwargs)
+        return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 
     def outlet_groups(self, searcher: Searcher) -> dict[str, int]:
         """Each outlet's live documents as a bitset, read once per index generation."""
@@ -297,7 +299,7 @@ class Index:
             for hit in found:
                 if other_outlets and hit["outlet"] == outlet:
                     continue
-                hits.append(_hit(hit))
+                hits.append(_hit(hit.fields(), float(hit.score or 0.0)))
                 if len(hits) >= limit:
                     break
         return hits
@@ -368,30 +370,21 @@ class Index:
         )
 
 
-def _hit(hit: Any, snippet: str = "", spans: list[tuple[int, int]] | None = None) -> SearchHit:
-    """A plain SearchHit from a Whoosh hit (which holds open files and must not leave this module)."""
-    stamp = hit.get("date")
+def _hit(
+    fields: dict[str, Any], score: float, snippet: str = "", spans: list[tuple[int, int]] | None = None
+) -> SearchHit:
+    """A plain SearchHit from a document's stored fields (Whoosh objects must not leave this module)."""
+    stamp = fields.get("date")
     return SearchHit(
-        id=hit["id"],
-        outlet=hit["outlet"],
-        title=hit["title"],
+        id=fields["id"],
+        outlet=fields["outlet"],
+        title=fields["title"],
         date=stamp.date() if isinstance(stamp, datetime) else None,
-        score=round(float(hit.score or 0.0), 4),
+        score=round(score, 4),
         snippet=snippet,
         highlights=spans or [],
-        people=_people_field(hit.get("people", "")),
+        people=_people_field(fields.get("people", "")),
     )
-
-
-def _positional(query: Query) -> bool:
-    """Whether matching needs word positions (phrases, proximity)."""
-    if isinstance(query, (Phrase, SpanQuery, Ordered)):
-        return True
-    return any(_positional(child) for child in query.children())
-
-
-def _ranked_counts(counts: dict[str, int]) -> dict[str, int]:
-    return dict(sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])))
 
 
 def body_terms(query: Query, searcher: Searcher) -> frozenset[str]:

@@ -1,0 +1,154 @@
+"""A term's postings (documents and weights) read in bulk and cached: what counts and ranking run on.
+
+Whoosh's matchers make several Python calls per posting, and a body term's posting blocks also carry
+its positions, zlib-compressed and pickled: reading them is most of any query's cost. Here a term's
+blocks are read once, in a tight loop, into arrays of document numbers and weights, and kept. A
+segment never changes once written (deletions are masked by the caller), so the cache is keyed by
+segment id and stays valid across commits; a typed query ("harbour s", "harbour st"...) reads
+"harbour" once, and paging, sorting and outlet toggles read nothing again.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
+
+from whoosh.matching.wrappers import FilterMatcher
+
+CACHE_POSTINGS = 4_000_000  # postings kept in all (8 bytes each: about 32 MB)
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """One term's postings in one segment."""
+
+    ids: array  # type: ignore[type-arg]  # segment document numbers, ascending ('I')
+    weights: array  # type: ignore[type-arg]  # the term's weight (frequency x field boost) in each ('f')
+    bits: int  # the same documents as a bitset (bit n = document n of the segment)
+
+
+EMPTY = Postings(array("I"), array("f"), 0)
+
+_cache: OrderedDict[tuple[Any, str, bytes], Postings] = OrderedDict()
+_cached = 0
+_lock = threading.Lock()
+
+
+def postings(reader: Any, fieldname: str, text: str | bytes) -> Postings:
+    """A term's postings in one segment's reader (deleted documents included: callers mask them)."""
+    if fieldname not in reader.schema:
+        return EMPTY
+    if isinstance(text, str):
+        try:
+            text = reader.schema[fieldname].to_bytes(text)
+        except ValueError:
+            return EMPTY
+    assert isinstance(text, bytes)
+    key = (reader.segment().segment_id(), fieldname, text)
+    with _lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    found = _read(reader, fieldname, text) if (fieldname, text) in reader else EMPTY
+    _keep(key, found)
+    return found
+
+
+def _keep(key: tuple[Any, str, bytes], found: Postings) -> None:
+    global _cached
+    with _lock:
+        if key in _cache:
+            return
+        _cache[key] = found
+        _cached += len(found.ids)
+        while _cached > CACHE_POSTINGS and len(_cache) > 1:
+            _, old = _cache.popitem(last=False)
+            _cached -= len(old.ids)
+
+
+def clear() -> None:
+    """Forget every cached term (for tests and benchmarks of cold reads)."""
+    global _cached, _cached_values
+    with _lock:
+        _cache.clear()
+        _values.clear()
+        _cached = _cached_values = 0
+
+
+_values: OrderedDict[tuple[Any, str, bytes], tuple[bytes, ...]] = OrderedDict()
+_cached_values = 0
+
+
+def values(reader: Any, fieldname: str, text: bytes) -> tuple[bytes, ...]:
+    """A term's encoded values (word positions, for a phrase field) in one segment, in the order of
+    `postings(...).ids`; kept like postings, in a smaller budget since phrases need them."""
+    global _cached_values
+    key = (reader.segment().segment_id(), fieldname, text)
+    with _lock:
+        found = _values.get(key)
+        if found is not None:
+            _values.move_to_end(key)
+            return found
+    found = _read_values(reader, fieldname, text) if (fieldname, text) in reader else ()
+    with _lock:
+        if key not in _values:
+            _values[key] = found
+            _cached_values += len(found)
+            while _cached_values > CACHE_POSTINGS // 4 and len(_values) > 1:
+                _, old = _values.popitem(last=False)
+                _cached_values -= len(old)
+    return found
+
+
+def _read_values(reader: Any, fieldname: str, text: bytes) -> tuple[bytes, ...]:
+    matcher = reader.postings(fieldname, text)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    found: list[bytes] = []
+    if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
+        while matcher.is_active():
+            matcher._read_values()
+            found.extend(matcher._values)
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            found.append(matcher.value())
+            matcher.next()
+    return tuple(found)
+
+
+def _read(reader: Any, fieldname: str, text: bytes) -> Postings:
+    matcher = reader.postings(fieldname, text)
+    if isinstance(matcher, FilterMatcher):  # whoosh3 hides deleted documents this way
+        matcher = matcher.child
+    ids = array("I")
+    weights = array("f")
+    if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
+        # the whoosh3 codec's leaf matcher: a block is a pickled (delta-coded ids, weights, values)
+        while matcher.is_active():
+            matcher._read_data()
+            ids.extend(accumulate(matcher._data[0]))
+            matcher._read_weights()
+            weights.extend(matcher._weights)
+            matcher._next_block()
+    else:  # a short list kept in the term's info, or another codec: the general way
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    return Postings(ids, weights, bitset(ids))
+
+
+def bitset(ids: Any) -> int:
+    """Ascending document numbers as a bitset: one byte per document, then one C conversion."""
+    if not ids:
+        return 0
+    buffer = bytearray(ids[-1] + 1)
+    for docnum in ids:
+        buffer[docnum] = 49  # "1"
+    return int(buffer.replace(b"\0", b"0")[::-1], 2)
