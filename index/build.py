@@ -22,6 +22,7 @@ from corpus.ingest import ReadOptions, Unchanged, group_by_folder, read_group
 from corpus.model import Article, Problem
 from corpus.people import Draft, PeopleExtractor
 from corpus.people_config import PeopleConfig
+from index import frequencies
 from index.schema import document
 from index.store import Store
 
@@ -184,6 +185,7 @@ def add_paths(
         raise
     store.release(writer, commit=True)
     store.save_registry(registry)
+    frequencies.update(store.path, ix)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -252,4 +254,5 @@ def remove(store: Store, target: str, wait: float = 600.0, on_wait: Callable[[st
                 if path == full or path.startswith(full.rstrip(os.sep) + os.sep):
                     writer.delete_by_term("path", path)
                     removed += count
+    frequencies.update(store.path, ix)  # a commit may merge segments
     return removed

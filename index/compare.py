@@ -63,7 +63,7 @@ def compare_in_index(
         articles = {
             o: [_article(searcher.stored_fields(d)) for d in members(matched & groups.get(o, 0))] for o in chosen
         }
-        prior = _Background(searcher.reader())
+        prior = _Background(index.word_frequencies(searcher))
         terms = body_terms(query, searcher) if resolved.kind == "query" else frozenset()
     if resolved.kind == "query":
         resolved = Target(resolved.name, "query", resolved.aliases, terms)
@@ -136,25 +136,19 @@ def _end(day: date | None) -> datetime | None:
 
 
 class _Background(Mapping[str, float]):
-    """Whole-corpus word counts for the prior, looked up lazily by stem in the body field."""
+    """Whole-corpus word counts for the prior: a word's count is its stem's in the body field."""
 
-    def __init__(self, reader: Any) -> None:
-        self._reader = reader
-        self._cache: dict[str, float] = {}
+    def __init__(self, by_stem: Mapping[str, int]) -> None:
+        self._by_stem = by_stem
 
     def __getitem__(self, word: str) -> float:
-        if word not in self._cache:
-            try:
-                self._cache[word] = float(self._reader.frequency("body", stem_word(word)))
-            except Exception:  # a term the field cannot hold
-                self._cache[word] = 0.0
-        return self._cache[word]
+        return float(self._by_stem.get(stem_word(word), 0))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._cache)
+        return iter(self._by_stem)
 
     def __len__(self) -> int:
-        return len(self._cache)
+        return len(self._by_stem)
 
 
 __all__ = ["CompareError", "QueryError", "compare_in_index"]

@@ -27,7 +27,7 @@ from whoosh.searching import Searcher
 from corpus.lexicon import lexicon
 from corpus.model import Article
 from corpus.names import fold
-from index import ranking
+from index import frequencies, ranking
 from index.docsets import count_by, docset, field_groups, live, members
 from index.schema import unpack
 from index.snippets import snippet
@@ -90,9 +90,10 @@ class Index:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.ix: FileIndex = store.open()
-        self._people: dict[str, list[str]] | None = None  # display name -> aliases, read once
+        self._names: dict[str, Any] | None = None  # Store.people(), read once
         self._aliases: dict[str, str] | None = None
         self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
+        self._frequencies: tuple[int, dict[str, int]] | None = None  # (generation, stem -> frequency)
         self._local = threading.local()
 
     @contextmanager
@@ -157,11 +158,7 @@ class Index:
     def person_name(self, name: str) -> str | None:
         """The canonical name for a name or any alias the corpus uses, with or without "Mr", "Dr"..."""
         if self._aliases is None:
-            self._aliases = {}
-            for person, aliases in self.known_people().items():
-                self._aliases[fold(person)] = person
-                for alias in aliases:
-                    self._aliases.setdefault(fold(alias), person)
+            self._aliases = self._people_index()["folded"]
         words = fold(name).split()
         honorifics = lexicon().honorifics
         while len(words) > 1 and words[0].rstrip(".") in honorifics:
@@ -263,6 +260,13 @@ class Index:
         self._groups = (generation, groups, alive)
         return self._groups
 
+    def word_frequencies(self, searcher: Searcher) -> dict[str, int]:
+        """Every body word's frequency in the whole index, by stem (the prior of distinctive words)."""
+        generation = searcher.reader().generation()
+        if self._frequencies is None or self._frequencies[0] != generation:
+            self._frequencies = (generation, frequencies.load(self.store.path, searcher.reader()))
+        return self._frequencies[1]
+
     def _suggest(
         self, searcher: Searcher, query: Query, text: str, total: int, outlets: list[str] | None
     ) -> str | None:
@@ -344,9 +348,14 @@ class Index:
         return list(self.known_people())
 
     def known_people(self) -> dict[str, list[str]]:
-        if self._people is None:
-            self._people = self.store.people_names()
-        return self._people
+        """Display name -> aliases, for every person the index knows."""
+        names: dict[str, list[str]] = self._people_index()["people"]
+        return names
+
+    def _people_index(self) -> dict[str, Any]:
+        if self._names is None:
+            self._names = self.store.people()
+        return self._names
 
     def article_count(self) -> int:
         """How many articles the index holds (what the app needs at start, without `stats`' scans)."""

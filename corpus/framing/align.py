@@ -10,16 +10,20 @@ sentences a floor of 0.4-0.5, so "Minister Vale said the port deal was a disaste
 hospital wing in Harlow on Tuesday morning." score 0.38-0.41 there and 0.15 here. Stop words carry no weight, so
 "was not a disaster" scores as "was a disaster": the pair still aligns, and the diff shows the "not".
 
-Candidates: rapidfuzz screens all pairs in C with a bound that never drops a qualifying pair (see `_candidates`), Python scores only the pairs
-that pass, and difflib runs only on the matched pairs. An inverted index over content words was tried first (prefix
-filtering, which is exact): on a few-hundred-word vocabulary, as in one outlet's sentences about one person, it still
-proposed half of all pairs, and each costs a Python-level check. The C screen costs the same whatever the vocabulary:
-about 0.2 s for 2,000 x 2,000 on one core, growing with n*m.
+Candidates come one of two exact ways (neither drops a qualifying pair), Python scores only those, and difflib runs
+only on the matched pairs:
+- prefix filtering (Bayardo et al. 2007, "Scaling up all pairs similarity search"): an inverted index over each
+  sentence's rarest content words, as many as a qualifying pair must share one of. On a real vocabulary most of those
+  words are rare, so each sentence meets a few others: 0.1 s for 3,500 x 3,500 sentences about one person.
+- a rapidfuzz screen of all pairs in C (see `_screen`), when the vocabulary is small (a few hundred words, as when
+  outlets reword the same few stories) and the inverted index would propose a large share of all pairs: about 0.2 s
+  for 2,000 x 2,000, growing with n*m.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -35,6 +39,7 @@ from corpus.lexicon import STOP_WORDS
 _WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 # Scores are rounded before the threshold applies, so the screen lets through anything that could round up to it.
 _ROUNDING_SLACK = 0.0005 + 1e-9
+_LEVELS = (0.9, 0.8, 0.7, 0.6)  # thresholds tried first when only the best `limit` pairs are wanted
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +99,10 @@ def _words(text: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(folded)]
 
 
+@lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
-    """The stemmed content words of a sentence; all its words when it has no content word ("He said so.")."""
+    """The stemmed content words of a sentence; all its words when it has no content word ("He said so.").
+    Cached: an outlet's sentences are aligned with each other outlet's in turn."""
     words = _words(text)
     content = [w for w in words if w not in STOP_WORDS]
     return frozenset(_stem(w) for w in (content or words))
@@ -115,6 +122,47 @@ def similarity(a: str, b: str) -> float:
 def _candidates(
     keys_a: list[frozenset[str]], keys_b: list[frozenset[str]], threshold: float
 ) -> list[tuple[float, int, int]]:
+    """(similarity, a, b) for every pair scoring >= threshold: from prefix filtering when its inverted index proposes
+    few pairs, else from the rapidfuzz screen."""
+    frequency = Counter(w for keys in (keys_a, keys_b) for key in keys for w in key)
+    bound = max(threshold - _ROUNDING_SLACK, 1e-9)
+
+    def prefix(key: frozenset[str]) -> list[str]:
+        """The rarest words of a sentence, enough that a qualifying pair shares at least one: for Dice >= t over
+        sets of n and m words, m >= t*n/(2-t), so the pair shares at least ceil(t*n/(2-t)) words."""
+        words = sorted(key, key=lambda w: (frequency[w], w))
+        overlap = max(1, math.ceil(bound * len(words) / (2 - bound) - 1e-9))
+        return words[: len(words) - overlap + 1]
+
+    postings: dict[str, list[int]] = {}
+    for j, key in enumerate(keys_b):
+        for w in prefix(key) if key else ():
+            postings.setdefault(w, []).append(j)
+    probes = [prefix(key) if key else [] for key in keys_a]
+    work = sum(len(postings.get(w, ())) for words in probes for w in words)
+    if work * 8 > len(keys_a) * len(keys_b):  # a small vocabulary: screening every pair in C is cheaper
+        return _screen(keys_a, keys_b, threshold, frequency)
+    found: list[tuple[float, int, int]] = []
+    for i, words in enumerate(probes):
+        seen: set[int] = set()
+        for w in words:
+            seen.update(postings.get(w, ()))
+        key = keys_a[i]
+        size = len(key)
+        smallest, largest = size * bound / (2 - bound), size * (2 - bound) / bound
+        for j in seen:
+            other = keys_b[j]
+            if not smallest <= len(other) <= largest:  # Dice >= t needs t/(2-t) <= m/n <= (2-t)/t
+                continue
+            score = round(2 * len(key & other) / (size + len(other)), 3)  # exact: `_dice`, inlined
+            if score >= threshold:
+                found.append((score, i, j))
+    return found
+
+
+def _screen(
+    keys_a: list[frozenset[str]], keys_b: list[frozenset[str]], threshold: float, frequency: Counter[str]
+) -> list[tuple[float, int, int]]:
     """(similarity, a, b) for every pair scoring >= threshold: rapidfuzz screens all pairs in C, Python checks the rest.
 
     Each content word becomes one byte-range character (the 255 commonest words their own, rarer words sharing) and
@@ -123,7 +171,6 @@ def _candidates(
     no two words share a character and an upper bound when some do: the screen never drops a pair that qualifies.
     Byte-range strings take rapidfuzz's fastest path (about twice as fast as wider characters).
     """
-    frequency = Counter(w for keys in (keys_a, keys_b) for key in keys for w in key)
     order = sorted(frequency, key=lambda w: (-frequency[w], w))
     symbol = {w: chr(1 + rank % 255) for rank, w in enumerate(order)}
     strings_b = ["".join(sorted(symbol[w] for w in key)) for key in keys_b]
@@ -136,8 +183,10 @@ def _candidates(
         matches = process.extract(
             string, strings_b, scorer=Indel.normalized_similarity, processor=None, score_cutoff=cutoff, limit=None
         )
+        size = len(key)
         for _, _, j in matches:
-            score = _dice(key, keys_b[j])  # exact, and the same float `similarity` returns
+            other = keys_b[j]
+            score = round(2 * len(key & other) / (size + len(other)), 3)  # exact: `_dice`, inlined
             if score >= threshold:
                 found.append((score, i, j))
     return found
@@ -164,18 +213,24 @@ def align(a: Sequence[str], b: Sequence[str], *, threshold: float = 0.5, limit: 
     if not a or not b:
         return []
     keys_a, keys_b = [content_words(s) for s in a], [content_words(s) for s in b]
-    # best first, ties to the lower a then b index: tuples sort that way with the score negated
-    candidates = sorted((-score, i, j) for score, i, j in _candidates(keys_a, keys_b, threshold))
+    # With a limit, the first pairs of the greedy matching come from the best candidates alone: find those above
+    # a high threshold first (few, and found fast), and go lower only while the limit is not reached.
+    levels = [level for level in _LEVELS if level > threshold] if limit is not None else []
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[AlignedPair] = []
-    for negated, i, j in candidates:
-        score = -negated
-        if limit is not None and len(pairs) >= limit:
-            break
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        pairs.append(AlignedPair(i, j, score, word_diff(a[i], b[j])))
+    above = 2.0  # candidates scoring this or more were matched at an earlier level
+    for level in [*levels, threshold]:
+        # best first, ties to the lower a then b index: tuples sort that way with the score negated
+        found = _candidates(keys_a, keys_b, level)
+        candidates = sorted((-score, i, j) for score, i, j in found if score < above)
+        for negated, i, j in candidates:
+            if limit is not None and len(pairs) >= limit:
+                return pairs
+            if i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append(AlignedPair(i, j, -negated, word_diff(a[i], b[j])))
+        above = level
     return pairs

@@ -229,3 +229,37 @@ def test_the_screen_misses_no_pair_even_when_words_share_a_symbol() -> None:
     pairs = align(a, b, threshold=0.3)
     assert _one_to_one(pairs)
     assert [(p.a, p.b, p.similarity) for p in pairs] == _reference(a, b, 0.3)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.8])
+@pytest.mark.parametrize(("words", "screened"), [(30, True), (5000, False)])
+def test_prefix_filtering_and_the_screen_both_find_every_pair(
+    monkeypatch: pytest.MonkeyPatch, threshold: float, words: int, screened: bool
+) -> None:
+    """A big vocabulary takes the inverted index, a small one the C screen: the same pairs either way."""
+    import corpus.framing.align as module
+
+    calls: list[int] = []
+    screen = module._screen
+    monkeypatch.setattr(module, "_screen", lambda *args: calls.append(1) or screen(*args))
+    a, b, _ = _sides(150, _vocabulary(words), seed=4)
+    pairs = align(a, b, threshold=threshold)
+    assert bool(calls) == screened
+    assert [(p.a, p.b, p.similarity) for p in pairs] == _reference(a, b, threshold)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 5, 40, 1000])
+def test_a_limit_gives_the_first_pairs_of_the_whole_matching(limit: int) -> None:
+    """Found level by level from the best candidates down, and still the greedy matching's first pairs."""
+    rng = random.Random(5)
+    vocabulary = _vocabulary(300)
+    a = [" ".join(["Vale", *rng.sample(vocabulary, 9)]) + "." for _ in range(120)]
+    b = []
+    for _ in range(150):  # copies of a's sentences with 0-5 words changed: every level has candidates
+        words = a[rng.randrange(len(a))].rstrip(".").split()
+        for _ in range(rng.randint(0, 5)):
+            words[rng.randrange(1, len(words))] = rng.choice(vocabulary)
+        b.append(" ".join(words) + ".")
+    whole = align(a, b)
+    assert {round(p.similarity, 1) for p in whole} >= {0.5, 0.7, 0.9}
+    assert align(a, b, limit=limit) == whole[:limit]

@@ -1,0 +1,53 @@
+"""The prior's word frequencies kept beside the index must equal Whoosh's, fresh or stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from corpus import demo_corpus_path
+from index import Index, Store, add_paths, frequencies, remove
+
+WORDS = ["harbour", "strike", "union", "minist", "vote", "zzzz"]
+
+
+def whoosh_frequencies(index: Index) -> dict[str, int]:
+    with index.ix.searcher() as searcher:
+        return {w: int(searcher.reader().frequency("body", w)) for w in WORDS}
+
+
+def table_frequencies(index: Index) -> dict[str, int]:
+    with index.searcher() as searcher:
+        table = frequencies.load(index.store.path, searcher.reader())
+    return {w: table.get(w, 0) for w in WORDS}
+
+
+def test_tables_follow_every_commit_and_survive_a_lost_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(demo_corpus_path(), corpus)
+    store = Store(tmp_path / "data", "default")
+    add_paths(store, [corpus], workers=0)
+    index = Index(store)
+    assert table_frequencies(index) == whoosh_frequencies(index)
+    assert table_frequencies(index)["harbour"] > 0
+
+    extra = corpus / "extra"
+    extra.mkdir()
+    (extra / "one.txt").write_text("Harbour news\n\nThe harbour strike went on. Harbour, harbour.\n")
+    add_paths(store, [corpus], workers=0)  # a second segment
+    index = Index(store)
+    assert table_frequencies(index) == whoosh_frequencies(index)
+    folder = store.path / frequencies.FOLDER
+    with index.ix.reader() as reader:
+        segments = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
+    assert {f.stem for f in folder.glob("*.pickle")} == segments | {"all"}
+
+    # a killed import leaves no merged table: the segments' tables (or Whoosh) stand in
+    (folder / frequencies.MERGED).unlink()
+    for f in folder.glob("*.pickle"):
+        f.unlink()
+        break
+    assert table_frequencies(Index(store)) == whoosh_frequencies(index)
+
+    remove(store, str(extra / "one.txt"))
+    assert (folder / frequencies.MERGED).exists()
