@@ -12,6 +12,8 @@ hold all their words.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
@@ -136,14 +138,29 @@ def sorted_column(reader: Any, fieldname: str) -> tuple[list[int], list[int]]:
     key = (reader.segment().segment_id(), fieldname)
     found = _COLUMNS.get(key)
     if found is None:
-        column = reader.column_reader(fieldname, translate=False)
+        column = _column_values(reader, fieldname)
         # equal values in descending document order: read backwards, newest first and in index order
-        pairs = sorted((column[n], -n) for n in range(reader.doc_count_all()))
+        pairs = sorted(zip(column, range(0, -len(column), -1), strict=True))
         found = ([v for v, _ in pairs], [-n for _, n in pairs])
         if len(_COLUMNS) > 256:
             _COLUMNS.clear()
         _COLUMNS[key] = found
     return found
+
+
+def _column_values(reader: Any, fieldname: str) -> list[int]:
+    """Every document's raw column value: for a fixed-width number column, one read and one conversion."""
+    column = reader.column_reader(fieldname, translate=False)
+    size = reader.doc_count_all()
+    try:
+        raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
+        values = array(column._typecode)
+        values.frombytes(bytes(raw))
+        if sys.byteorder == "little":  # Whoosh writes them big-endian ("!")
+            values.byteswap()
+        return values.tolist()[:size] + [column._default] * (size - len(values))
+    except (AttributeError, ValueError, TypeError):  # another column type: a call per document
+        return [column[n] for n in range(size)]
 
 
 def _bits(ids: Iterable[int]) -> int:

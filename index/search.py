@@ -29,8 +29,10 @@ from corpus.model import Article
 from corpus.names import fold
 from index import frequencies, ranking
 from index.docsets import count_by, docset, field_groups, live, members
+from index.frequencies import Vocabulary
 from index.schema import unpack
 from index.snippets import snippet
+from index.spelling import VocabularyCorrector
 from index.store import Store
 
 _FIELD_ALIASES = {"people": ["person"], "authors": ["author"], "tags": ["tag"]}
@@ -93,7 +95,7 @@ class Index:
         self._names: dict[str, Any] | None = None  # Store.people(), read once
         self._aliases: dict[str, str] | None = None
         self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
-        self._frequencies: tuple[int, dict[str, int]] | None = None  # (generation, stem -> frequency)
+        self._vocabulary: tuple[int, Vocabulary, VocabularyCorrector] | None = None  # per generation
         self._local = threading.local()
 
     @contextmanager
@@ -262,17 +264,28 @@ class Index:
 
     def word_frequencies(self, searcher: Searcher) -> dict[str, int]:
         """Every body word's frequency in the whole index, by stem (the prior of distinctive words)."""
+        return self.vocabulary(searcher).by_stem
+
+    def vocabulary(self, searcher: Searcher) -> Vocabulary:
+        """The body's words and their frequencies, read once per index generation."""
+        return self._words(searcher)[1]
+
+    def _words(self, searcher: Searcher) -> tuple[int, Vocabulary, VocabularyCorrector]:
         generation = searcher.reader().generation()
-        if self._frequencies is None or self._frequencies[0] != generation:
-            self._frequencies = (generation, frequencies.load(self.store.path, searcher.reader()))
-        return self._frequencies[1]
+        if self._vocabulary is None or self._vocabulary[0] != generation:
+            vocabulary = frequencies.load(self.store.path, searcher.reader())
+            self._vocabulary = (generation, vocabulary, VocabularyCorrector(vocabulary))
+        return self._vocabulary
 
     def _suggest(
         self, searcher: Searcher, query: Query, text: str, total: int, outlets: list[str] | None
     ) -> str | None:
         """A corrected query when it finds more than the query did."""
+        corrector = self._words(searcher)[2]
         try:
-            corrected = searcher.correct_query(query, text, prefix=1)
+            corrected = searcher.correct_query(
+                query, text, correctors={"body": corrector, "title": corrector}, prefix=1
+            )
         except Exception:
             return None
         if corrected.string == text:

@@ -18,7 +18,7 @@ def whoosh_frequencies(index: Index) -> dict[str, int]:
 
 def table_frequencies(index: Index) -> dict[str, int]:
     with index.searcher() as searcher:
-        table = frequencies.load(index.store.path, searcher.reader())
+        table = frequencies.load(index.store.path, searcher.reader()).by_stem
     return {w: table.get(w, 0) for w in WORDS}
 
 
@@ -30,6 +30,9 @@ def test_tables_follow_every_commit_and_survive_a_lost_file(tmp_path: Path) -> N
     index = Index(store)
     assert table_frequencies(index) == whoosh_frequencies(index)
     assert table_frequencies(index)["harbour"] > 0
+    with index.searcher() as searcher:
+        words = frequencies.load(store.path, searcher.reader()).words
+    assert {"harbour", "harbours", "striking"} <= words  # as written, for "did you mean"
 
     extra = corpus / "extra"
     extra.mkdir()
