@@ -21,7 +21,7 @@ from whoosh.index import FileIndex
 from whoosh.qparser import MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.qparser.plugins import FieldAliasPlugin, GtLtPlugin
-from whoosh.query import Every, Or, Query, Term
+from whoosh.query import And, DateRange, Every, Or, Query, Term
 from whoosh.searching import Searcher
 
 from corpus.lexicon import lexicon
@@ -156,6 +156,17 @@ class Index:
             if bare_outlet(outlet) == wanted:
                 return f"outlet:'{_quote_term(outlet)}'"
         return f"outlet:'{_quote_term(value)}'"
+
+    def date_range(self, text: str) -> tuple[date | None, date | None] | None:
+        """The period a query's `date:` clause asks for, as inclusive days, when the clause must hold for
+        every match (not inside OR or NOT); None without one. QueryError when the query is malformed."""
+        query = self.parse(text)
+        parts = query.subqueries if isinstance(query, And) else [query]
+        for part in parts:
+            if isinstance(part, DateRange) and part.fieldname == "date":
+                start, end = part.startdate, part.enddate
+                return (start.date() if start else None, end.date() if end else None)
+        return None
 
     def person_name(self, name: str) -> str | None:
         """The canonical name for a name or any alias the corpus uses, with or without "Mr", "Dr"..."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from datetime import date
 from functools import partial
 
 from textual import work
@@ -119,10 +120,12 @@ class NewsframeApp(App[None]):
 
         self.push_screen(ReaderScreen(article_id, frozenset(terms)))
 
-    def open_compare(self, target: str, outlets: list[str] | None = None) -> None:
+    def open_compare(
+        self, target: str, outlets: list[str] | None = None, period: tuple[date | None, date | None] | None = None
+    ) -> None:
         from tui.compare import CompareScreen
 
-        self.push_screen(CompareScreen(target, outlets))
+        self.push_screen(CompareScreen(target, outlets, period))
 
     def open_people(self, query: str | None = None) -> None:
         from tui.people import PeopleScreen

@@ -412,11 +412,10 @@ class OutletPane(VimOptionList):
         if width == self._kwic_width:
             return
         self._kwic_width = width
-        for i, k in enumerate(self.profile.kwic[:SECTION_LIMIT]):
-            try:
-                self.replace_option_prompt(f"kwic-{i}", kwic_text(k, width))
-            except Exception:  # not built yet
-                return
+        # all options at once: replacing prompts one by one re-measures the whole list each time
+        highlighted = self.highlighted
+        self.set_options(self._build_options())
+        self.highlighted = highlighted
 
 
 class SummaryView(VerticalScroll):
@@ -476,10 +475,13 @@ class CompareScreen(Screen[None]):
     # Actions that need a finished comparison; while it computes they are shown disabled.
     _NEEDS_COMPARISON = frozenset({"aligned", "export", "add_outlet", "remove_outlet", "move", "pane"})
 
-    def __init__(self, target: str, outlets: list[str] | None = None) -> None:
+    def __init__(
+        self, target: str, outlets: list[str] | None = None, period: tuple[date | None, date | None] | None = None
+    ) -> None:
         super().__init__()
         self.target = target
         self.outlets: list[str] = list(outlets or [])
+        self.period = period or (None, None)  # from, to (inclusive days): a query's `date:` clause
         self.comparison: Comparison | None = None
         self._wide: bool | None = None
         self._pane = 0  # the focused outlet's position; -1 is the summary tab (narrow layout only)
@@ -506,6 +508,8 @@ class CompareScreen(Screen[None]):
         if c is not None:
             out.append(f" ({c.target.kind}) ", style="dim")
             out.append(" · ".join(p.outlet for p in c.outlets))
+        if any(self.period):
+            out.append(f"  {self.period[0] or '…'} to {self.period[1] or '…'}", style="dim")
         return out
 
     def _progress(self) -> Text:
@@ -557,7 +561,9 @@ class CompareScreen(Screen[None]):
         worker = get_current_worker()
         app = self.app
         try:
-            comparison = compare_in_index(index, target, outlets=outlets)
+            comparison = compare_in_index(
+                index, target, outlets=outlets, date_from=self.period[0], date_to=self.period[1]
+            )
         except (CompareError, QueryError) as exc:
             message = str(exc)
         except Exception as exc:  # a broken index must not take the app down

@@ -34,10 +34,11 @@ if TYPE_CHECKING:
     from tui.app import NewsframeApp
 
 PAGE_SIZE = 20
-DEBOUNCE = 0.08  # seconds of quiet typing before a search runs: one search per burst, not per key
+DEBOUNCE = 0.04  # seconds of pause in typing before a search: searches take milliseconds now
 HIGHLIGHT = "bold underline"  # legible in 16 colours and with NO_COLOR (no colour involved)
 EVERYTHING = ("", "*")
 _PERSON_QUERY = re.compile(r'(?i)^\s*(?:person|people):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+))\s*$')
+_DATE_CLAUSE = re.compile(r"(?i)(?:^|\s)date:(?:\[[^\]]*\]|\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +114,8 @@ def preview_text(hit: SearchHit) -> Text:
 
 
 def person_in_query(query: str) -> str | None:
-    """The name a `person:"X"` query asks for, as typed."""
-    match = _PERSON_QUERY.match(query)
+    """The name a `person:"X"` query asks for, as typed (a `date:` clause may narrow it to a period)."""
+    match = _PERSON_QUERY.match(_DATE_CLAUSE.sub(" ", query))
     if match is None:
         return None
     return match.group("quoted") if match.group("quoted") is not None else match.group("bare")
@@ -157,7 +158,9 @@ class SearchScreen(Screen[None]):
         Binding("enter", "open_article", "Read", show=False),
         Binding("f", "focus_facets", "Outlets"),
         Binding("s", "toggle_sort", "Sort"),
-        Binding("d", "did_you_mean", "Did you mean"),
+        # not in the footer: the suggestion line says "press d", and a footer rebuilt whenever a
+        # suggestion comes or goes (often, while typing) costs a layout pass per keystroke
+        Binding("d", "did_you_mean", "Did you mean", show=False),
         Binding("c", "compare", "Compare"),
         Binding("p", "people", "People"),
         Binding("right_square_bracket", "page(1)", "Next page", show=False),
@@ -252,6 +255,7 @@ class SearchScreen(Screen[None]):
         self.error: str | None = None
         self._seq = 0
         self._debounce: Timer | None = None
+        self._suggestion_shown: str | None = None
         self._land = "keep"  # where the cursor goes when the next results arrive: keep, first, last
 
     @property
@@ -391,7 +395,6 @@ class SearchScreen(Screen[None]):
         self._fill_results(found, previous)
         self._show_suggestion(found.result.suggestion)
         self._show_status()
-        self.refresh_bindings()
         if previous is None:
             self.newsframe.first_results_shown()
 
@@ -416,16 +419,16 @@ class SearchScreen(Screen[None]):
     def _fill_results(self, found: Found, previous: Found | None) -> None:
         results = self.query_one("#results", ResultList)
         was = results.highlighted_option.id if results.highlighted_option is not None else None
-        results.clear_options()
         hits = found.result.hits
+        # set_options, not clear then add: one size change, so one layout pass rather than two
         if not hits:
             query = found.run.query or "*"
             line = Text.assemble("No articles match ", (query, "bold"), ";\ntry fewer words or remove a filter.")
-            results.add_option(Option(line, disabled=True))
+            results.set_options([Option(line, disabled=True)])
             self.query_one("#preview", Static).update(Text(""))
             self._land = "keep"
             return
-        results.add_options(Option(hit_prompt(hit), id=hit.id) for hit in hits)
+        results.set_options(Option(hit_prompt(hit), id=hit.id) for hit in hits)
         ids = [hit.id for hit in hits]
         if self._land == "last":
             results.highlighted = len(ids) - 1
@@ -437,6 +440,9 @@ class SearchScreen(Screen[None]):
 
     def _show_suggestion(self, suggestion: str | None) -> None:
         box = self.query_one("#suggestion", Static)
+        if suggestion == self._suggestion_shown:
+            return  # unchanged: no update, so no layout pass on every keystroke
+        self._suggestion_shown = suggestion
         if suggestion:
             box.update(Text.assemble("Did you mean ", (suggestion, "bold"), "?  press d"))
         else:
@@ -453,7 +459,7 @@ class SearchScreen(Screen[None]):
         parts.append(f"sorted by {self.shown.run.sort}")
         if self.shown.run.outlets:
             parts.append("only " + ", ".join(self.shown.run.outlets))
-        status.update(Text(" · ".join(parts)))
+        status.update(Text(" · ".join(parts)), layout=False)  # one line of fixed size
 
     # --- reacting to the lists -------------------------------------------------------------------------
 
@@ -544,7 +550,13 @@ class SearchScreen(Screen[None]):
             self.notify("Type a person or a query to compare outlets on.", markup=False)
             return
         outlets = list(run.outlets) if 2 <= len(run.outlets) <= 4 else None
-        self.newsframe.open_compare(target, outlets)
+        period = None
+        if self.shown.person and self.newsframe.index is not None:  # person:"X" date:[...]: that period
+            try:
+                period = self.newsframe.index.date_range(run.query)
+            except QueryError:
+                period = None
+        self.newsframe.open_compare(target, outlets, period)
 
     def action_people(self) -> None:
         query = self.shown.run.query if self.shown is not None else ""

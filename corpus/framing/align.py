@@ -40,6 +40,7 @@ _WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 # Scores are rounded before the threshold applies, so the screen lets through anything that could round up to it.
 _ROUNDING_SLACK = 0.0005 + 1e-9
 _LEVELS = (0.9, 0.8, 0.7, 0.6)  # thresholds tried first when only the best `limit` pairs are wanted
+_MANY_PAIRS = 250_000  # sentence pairs from which trying those first pays
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,9 @@ def align(a: Sequence[str], b: Sequence[str], *, threshold: float = 0.5, limit: 
     keys_a, keys_b = [content_words(s) for s in a], [content_words(s) for s in b]
     # With a limit, the first pairs of the greedy matching come from the best candidates alone: find those above
     # a high threshold first (few, and found fast), and go lower only while the limit is not reached.
-    levels = [level for level in _LEVELS if level > threshold] if limit is not None else []
+    # (Only for many pairs: on few, the extra passes cost more than they save.)
+    many = len(a) * len(b) > _MANY_PAIRS
+    levels = [level for level in _LEVELS if level > threshold] if limit is not None and many else []
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[AlignedPair] = []

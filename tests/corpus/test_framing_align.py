@@ -249,8 +249,10 @@ def test_prefix_filtering_and_the_screen_both_find_every_pair(
 
 
 @pytest.mark.parametrize("limit", [0, 1, 5, 40, 1000])
-def test_a_limit_gives_the_first_pairs_of_the_whole_matching(limit: int) -> None:
+def test_a_limit_gives_the_first_pairs_of_the_whole_matching(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
     """Found level by level from the best candidates down, and still the greedy matching's first pairs."""
+    import corpus.framing.align as module
+
     rng = random.Random(5)
     vocabulary = _vocabulary(300)
     a = [" ".join(["Vale", *rng.sample(vocabulary, 9)]) + "." for _ in range(120)]
@@ -262,4 +264,6 @@ def test_a_limit_gives_the_first_pairs_of_the_whole_matching(limit: int) -> None
         b.append(" ".join(words) + ".")
     whole = align(a, b)
     assert {round(p.similarity, 1) for p in whole} >= {0.5, 0.7, 0.9}
+    assert align(a, b, limit=limit) == whole[:limit]
+    monkeypatch.setattr(module, "_MANY_PAIRS", 0)  # level by level even on these few pairs
     assert align(a, b, limit=limit) == whole[:limit]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -290,6 +291,8 @@ async def test_c_compares_the_person_a_query_names(demo_app: NewsframeApp, monke
         await pilot.press("c")
         await search(pilot, "voss")  # an alias: the canonical name
         await pilot.press("c")
+        await search(pilot, 'person:"Adrian Voss" date:[2025-03-01 TO 2025-04-15]')  # that period only
+        await pilot.press("c")
         await search(pilot, "harbour deal")  # not a person: the query itself
         await pilot.press("c")
         await pilot.press("f", "space", "j", "space")  # two outlets: compare just those
@@ -297,10 +300,11 @@ async def test_c_compares_the_person_a_query_names(demo_app: NewsframeApp, monke
         await pilot.press("c")
         outlets = list(search_screen(demo_app).shown.run.outlets)  # type: ignore[union-attr]
         assert calls == [
-            ("Adrian Voss", None),
-            ("Adrian Voss", None),
-            ("harbour deal", None),
-            ("harbour deal", outlets),
+            ("Adrian Voss", None, None),
+            ("Adrian Voss", None, None),
+            ("Adrian Voss", None, (date(2025, 3, 1), date(2025, 4, 15))),
+            ("harbour deal", None, None),
+            ("harbour deal", outlets, None),
         ]
         assert len(outlets) == 2
 
@@ -313,6 +317,15 @@ async def test_c_opens_the_compare_screen(demo_app: NewsframeApp) -> None:
         assert type(demo_app.screen).__name__ == "CompareScreen"
         assert demo_app.screen.target == "Adrian Voss"  # type: ignore[attr-defined]
         await settle(pilot)
+        whole = sum(p.mentions for p in demo_app.screen.comparison.outlets)  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await search(pilot, 'person:"Adrian Voss" date:[2025-03-01 TO 2025-03-31]')
+        await pilot.press("c")
+        await settle(pilot)
+        comparison = demo_app.screen.comparison  # type: ignore[attr-defined]
+        assert 0 < sum(p.mentions for p in comparison.outlets) < whole
+        title = str(demo_app.screen.query_one("#compare-title").render())
+        assert "2025-03-01 to 2025-03-31" in title
 
 
 async def test_p_opens_people_for_the_query(demo_app: NewsframeApp, monkeypatch: pytest.MonkeyPatch) -> None:
