@@ -55,7 +55,9 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
     sets: dict[str, list[Article]] = {
         "generated (jsonl)": [
-            a for a in read_corpus([generate(args.out, "jsonl", args.articles)]) if isinstance(a, Article)
+            a
+            for a in read_corpus([generate(args.out, "jsonl", args.articles, text="recombined")])
+            if isinstance(a, Article)
         ]
     }
     for path in sorted(SHARED_CORPORA.glob("*.jsonl")) if SHARED_CORPORA.is_dir() else []:

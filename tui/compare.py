@@ -45,7 +45,7 @@ WIDE_AT = 100
 # Fewest outlets a comparison keeps when one is removed (one outlet compares with nothing).
 MIN_OUTLETS = 2
 # Items per pane section: enough to read, few enough that a huge corpus stays quick to draw.
-SECTION_LIMIT = 200
+SECTION_LIMIT = 30  # items a pane shows per section at first; the rest come with enter on "… and N more"
 
 _SPACE = re.compile(r"\s+")
 
@@ -312,6 +312,7 @@ class OutletPane(VimOptionList):
         self.position = position
         self._initial = highlight
         self._kwic_width = 40
+        self._limits: dict[str, int] = {}  # sections opened in full (from SECTION_LIMIT to every item)
         super().__init__(*self._build_options(), id=f"pane-{position}", markup=False)
         self.border_title = Text(profile.outlet)
 
@@ -351,7 +352,7 @@ class OutletPane(VimOptionList):
         options.append(_heading("distinctive", "Distinctive words (z, * significant)"))
         if not p.distinctive:
             options.append(_note("distinctive", 0, "—"))
-        for i, d in enumerate(p.distinctive[:SECTION_LIMIT]):
+        for i, d in enumerate(p.distinctive[: self._limit("distinctive")]):
             mark = "*" if d.score.significant else " "
             prompt = Text(f"{d.score.z:>5.1f}{mark} ", style="bold" if d.score.significant else "")
             prompt.append(one_line(d.score.word))
@@ -363,7 +364,7 @@ class OutletPane(VimOptionList):
         options.append(_heading("quotes", f"Quotes ({len(p.quotes)})"))
         if not p.quotes:
             options.append(_note("quotes", 0, "—"))
-        for i, q in enumerate(p.quotes[:SECTION_LIMIT]):
+        for i, q in enumerate(p.quotes[: self._limit("quotes")]):
             prompt = Text("“" + one_line(q.text) + "”")
             if q.verb:
                 prompt.append(f" ({q.verb})", style="dim")
@@ -372,7 +373,7 @@ class OutletPane(VimOptionList):
         options.append(_heading("kwic", f"Concordance ({len(p.kwic)})"))
         if not p.kwic:
             options.append(_note("kwic", 0, "—"))
-        for i, k in enumerate(p.kwic[:SECTION_LIMIT]):
+        for i, k in enumerate(p.kwic[: self._limit("kwic")]):
             options.append(Option(kwic_text(k, self._kwic_width), id=f"kwic-{i}"))
         long_sections: tuple[tuple[str, Sequence[object]], ...] = (
             ("labels", p.labels),
@@ -383,16 +384,33 @@ class OutletPane(VimOptionList):
             ("kwic", p.kwic),
         )
         for section, items in long_sections:
-            if len(items) > SECTION_LIMIT:
-                at = next(i for i, o in enumerate(options) if o.id == f"{section}-{SECTION_LIMIT - 1}") + 1
-                options.insert(at, _note(section, 1, f"… and {len(items) - SECTION_LIMIT} more (see export)"))
+            limit = self._limit(section)
+            if len(items) > limit:
+                at = next(i for i, o in enumerate(options) if o.id == f"{section}-{limit - 1}") + 1
+                more = Text(f"… and {len(items) - limit} more: enter shows them", style="italic")
+                options.insert(at, Option(more, id=f"more-{section}"))
         return options
+
+    def _limit(self, section: str) -> int:
+        return self._limits.get(section, SECTION_LIMIT)
+
+    def show_all(self, section: str) -> None:
+        """Open a section in full (a pane starts with its first items: drawing thousands costs seconds);
+        the cursor goes to the first item that was hidden."""
+        first = self._limit(section)
+        self._limits[section] = 1 << 30
+        self.set_options(self._build_options())
+        try:
+            self.highlighted = self.get_option_index(f"{section}-{first}")
+        except Exception:  # nothing was hidden after all
+            self.highlighted = 0
 
     def _ranked(self, section: str, items: Sequence[Ranked]) -> list[Option]:
         if not items:
             return [_note(section, 0, "—")]
         return [
-            Option(_ranked_prompt(r.count, r.item), id=f"{section}-{i}") for i, r in enumerate(items[:SECTION_LIMIT])
+            Option(_ranked_prompt(r.count, r.item), id=f"{section}-{i}")
+            for i, r in enumerate(items[: self._limit(section)])
         ]
 
     def on_mount(self) -> None:
@@ -672,6 +690,9 @@ class CompareScreen(Screen[None]):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if not isinstance(event.option_list, OutletPane) or not event.option.id:
+            return
+        if event.option.id.startswith("more-"):
+            event.option_list.show_all(event.option.id.removeprefix("more-"))
             return
         request = evidence_for(event.option_list.profile, event.option.id)
         if request is not None:

@@ -401,3 +401,26 @@ async def test_article_markup_shows_literally(make_app: Callable[..., NewsframeA
         assert isinstance(app.screen, AlignedScreen)
         shot = app.export_screenshot()
         assert "[bold]harbour[/bold]" in shot or "[bold]harbour[/bold]" in shot.replace("&#160;", " ")
+
+
+async def test_a_long_section_opens_in_full_with_enter(demo_app: NewsframeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pane shows a section's first items; enter on "… and N more" shows the rest, cursor on the first."""
+    import tui.compare as compare
+
+    monkeypatch.setattr(compare, "SECTION_LIMIT", 3)
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        screen = await open_voss(pilot)
+        outlet = pane(screen, "Commons Voice")
+        total = len(outlet.profile.kwic)
+        assert total > 3
+        assert len(section(outlet, "kwic")) == 3
+        outlet.focus()
+        outlet.highlighted = outlet.get_option_index("more-kwic")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(section(outlet, "kwic")) == total
+        assert outlet.highlighted_option is not None and outlet.highlighted_option.id == "kwic-3"
+        assert type(pilot.app.screen).__name__ == "CompareScreen"  # no evidence screen for the "more" line
+        await pilot.press("enter")  # an item again: its evidence
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "EvidenceScreen"
