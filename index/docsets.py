@@ -21,7 +21,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from index.postings import postings, values
+from index.postings import bitset, postings, values
 
 
 def docset(query: wq.Query, searcher: Searcher, alive: int | None = None) -> int:
@@ -195,11 +195,21 @@ def count_by(bits: int, groups: dict[str, int]) -> dict[str, int]:
 
 
 def field_groups(searcher: Searcher, fieldname: str) -> dict[str, int]:
-    """One bitset per term of a field (each outlet's documents), over all segments."""
+    """One bitset per term of a field (each outlet's documents), over all segments: from the field's
+    column when it has one (one pass over the segment's values, a third of the time of reading every
+    outlet's postings), else from the postings."""
     groups: dict[str, int] = {}
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
         if fieldname not in reader.schema:
+            continue
+        if reader.has_column(fieldname):
+            by_value: dict[str, list[int]] = {}
+            for docnum, value in enumerate(reader.column_reader(fieldname)):
+                if value:
+                    by_value.setdefault(value, []).append(docnum)
+            for name, docnums in by_value.items():
+                groups[name] = groups.get(name, 0) | (bitset(docnums) << offset)
             continue
         for term in reader.lexicon(fieldname):
             name = term.decode("utf-8") if isinstance(term, bytes) else str(term)

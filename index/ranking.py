@@ -33,11 +33,6 @@ ScoringTerm = tuple[str, str | bytes, float]  # field, text, boost
 _LENGTHS: dict[tuple[Any, str], bytes] = {}
 
 
-def supported(searcher: Searcher) -> bool:
-    """Whether this module ranks as the searcher would (it implements BM25F, Whoosh's default)."""
-    return type(searcher.weighting) is BM25F
-
-
 def scoring_terms(query: wq.Query, searcher: Searcher) -> list[ScoringTerm]:
     """The terms whose BM25F scores add up to a document's score: the query's positive leaves in
     scorable fields (what a NOT excludes, a filter requires or a range matches scores nothing)."""
@@ -87,6 +82,7 @@ def top(searcher: Searcher, query: wq.Query, matched: int, count: int) -> list[t
     if not terms:
         return [(docnum, 0.0) for docnum in _first(matched, count)]
     weighting = searcher.weighting
+    assert isinstance(weighting, BM25F), "ranks as Whoosh's default weighting, BM25F, does"
     scores: dict[int, float] = {}
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from whoosh import sorting
 from whoosh.index import FileIndex
 from whoosh.qparser import MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.qparser.plugins import FieldAliasPlugin, GtLtPlugin
-from whoosh.query import And, DateRange, Every, Or, Query, Term
+from whoosh.query import And, DateRange, Every, Query
 from whoosh.searching import Searcher
 
 from corpus.lexicon import lexicon
@@ -95,7 +94,8 @@ class Index:
         self._names: dict[str, Any] | None = None  # Store.people(), read once
         self._aliases: dict[str, str] | None = None
         self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
-        self._vocabulary: tuple[int, Vocabulary, VocabularyCorrector] | None = None  # per generation
+        self._vocabulary: tuple[int, Vocabulary] | None = None  # per generation
+        self._corrector: tuple[int, VocabularyCorrector] | None = None  # built on the first "did you mean"
         self._local = threading.local()
 
     @contextmanager
@@ -230,30 +230,16 @@ class Index:
         pages = max(1, -(-total // limit)) if limit else 1
         page = min(page, pages)
         terms = body_terms(query, searcher)
-        ranked = self._ranked(searcher, query, matched, sort, page * limit, outlets)
+        if sort == "date":
+            ranked = ranking.by_date(searcher, matched, page * limit)
+        else:
+            ranked = ranking.top(searcher, query, matched, page * limit)
         hits = []
         for rank, (docnum, score) in enumerate(ranked[(page - 1) * limit : page * limit]):
             fields = searcher.stored_fields(docnum)
             found = snippet(fields.get("body", ""), terms if rank < snippets else frozenset())
             hits.append(_hit(fields, score, found.text, found.highlights))
         return SearchResult(total=total, facets=facets, hits=hits, page=page, pages=pages, terms=terms)
-
-    @staticmethod
-    def _ranked(
-        searcher: Searcher, query: Query, matched: int, sort: str, count: int, outlets: list[str] | None
-    ) -> list[tuple[int, float]]:
-        """The first `count` of the matched documents, best or newest first, as (docnum, score)."""
-        if ranking.supported(searcher):
-            if sort == "date":
-                return ranking.by_date(searcher, matched, count)
-            return ranking.top(searcher, query, matched, count)
-        # another weighting than Whoosh's default: let Whoosh rank (slower, same documents)
-        kwargs: dict[str, Any] = {"limit": count}
-        if sort == "date":
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
-        outlet_filter = Or([Term("outlet", o) for o in outlets]) if outlets else None
-        results = searcher.search(query, filter=outlet_filter, **kwargs)
-        return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 
     def outlet_groups(self, searcher: Searcher) -> dict[str, int]:
         """Each outlet's live documents as a bitset, read once per index generation."""
@@ -279,20 +265,22 @@ class Index:
 
     def vocabulary(self, searcher: Searcher) -> Vocabulary:
         """The body's words and their frequencies, read once per index generation."""
-        return self._words(searcher)[1]
-
-    def _words(self, searcher: Searcher) -> tuple[int, Vocabulary, VocabularyCorrector]:
         generation = searcher.reader().generation()
         if self._vocabulary is None or self._vocabulary[0] != generation:
-            vocabulary = frequencies.load(self.store.path, searcher.reader())
-            self._vocabulary = (generation, vocabulary, VocabularyCorrector(vocabulary))
-        return self._vocabulary
+            self._vocabulary = (generation, frequencies.load(self.store.path, searcher.reader()))
+        return self._vocabulary[1]
+
+    def _spelling(self, searcher: Searcher) -> VocabularyCorrector:
+        generation = searcher.reader().generation()
+        if self._corrector is None or self._corrector[0] != generation:
+            self._corrector = (generation, VocabularyCorrector(self.vocabulary(searcher)))
+        return self._corrector[1]
 
     def _suggest(
         self, searcher: Searcher, query: Query, text: str, total: int, outlets: list[str] | None
     ) -> str | None:
         """A corrected query when it finds more than the query did."""
-        corrector = self._words(searcher)[2]
+        corrector = self._spelling(searcher)
         try:
             corrected = searcher.correct_query(
                 query, text, correctors={"body": corrector, "title": corrector}, prefix=1

@@ -570,7 +570,8 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-loading").display = True
         self.query_one("#compare-error").display = False
         self.query_one("#compare-body").display = False
-        self.refresh_bindings()
+        if self.comparison is not None:  # a recompute: grey out what needs one (the footer is rebuilt)
+            self.refresh_bindings()
         index = getattr(self.app, "index", None)
         self._compute(index, self.target, list(self.outlets) or None)
 
