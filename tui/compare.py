@@ -523,11 +523,11 @@ class CompareScreen(Screen[None]):
         c = self.comparison
         out = Text("Compare ", style="bold")
         out.append(c.target.name if c else self.target)
+        if any(self.period):  # before the outlets, which a narrow screen cuts
+            out.append(f" {self.period[0] or '…'} to {self.period[1] or '…'}", style="dim")
         if c is not None:
             out.append(f" ({c.target.kind}) ", style="dim")
             out.append(" · ".join(p.outlet for p in c.outlets))
-        if any(self.period):
-            out.append(f"  {self.period[0] or '…'} to {self.period[1] or '…'}", style="dim")
         return out
 
     def _progress(self) -> Text:
