@@ -13,9 +13,10 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from whoosh.matching.wrappers import FilterMatcher
 
@@ -33,9 +34,44 @@ class Postings:
 
 EMPTY = Postings(array("I"), array("f"), 0)
 
-_cache: OrderedDict[tuple[Any, str, bytes], Postings] = OrderedDict()
-_cached = 0
-_lock = threading.Lock()
+Key = tuple[Any, str, bytes]  # segment id, field, term
+T = TypeVar("T")
+
+
+class _Cache(Generic[T]):
+    """Least recently used entries, up to a budget of postings in all; safe across threads."""
+
+    def __init__(self, budget: int, size: Callable[[T], int]) -> None:
+        self.budget = budget
+        self.size = size
+        self._entries: OrderedDict[Key, T] = OrderedDict()
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Key, read: Callable[[], T]) -> T:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found
+        found = read()  # outside the lock: another thread may read the same term meanwhile
+        with self._lock:
+            if key not in self._entries:
+                self._entries[key] = found
+                self._held += self.size(found)
+                while self._held > self.budget and len(self._entries) > 1:
+                    _, old = self._entries.popitem(last=False)
+                    self._held -= self.size(old)
+        return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._held = 0
+
+
+_postings: _Cache[Postings] = _Cache(CACHE_POSTINGS, lambda p: len(p.ids))
+_values: _Cache[tuple[bytes, ...]] = _Cache(CACHE_POSTINGS // 4, len)  # only phrases need positions
 
 
 def postings(reader: Any, fieldname: str, text: str | bytes) -> Postings:
@@ -48,61 +84,26 @@ def postings(reader: Any, fieldname: str, text: str | bytes) -> Postings:
         except ValueError:
             return EMPTY
     assert isinstance(text, bytes)
-    key = (reader.segment().segment_id(), fieldname, text)
-    with _lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-            return found
-    found = _read(reader, fieldname, text) if (fieldname, text) in reader else EMPTY
-    _keep(key, found)
-    return found
-
-
-def _keep(key: tuple[Any, str, bytes], found: Postings) -> None:
-    global _cached
-    with _lock:
-        if key in _cache:
-            return
-        _cache[key] = found
-        _cached += len(found.ids)
-        while _cached > CACHE_POSTINGS and len(_cache) > 1:
-            _, old = _cache.popitem(last=False)
-            _cached -= len(old.ids)
-
-
-def clear() -> None:
-    """Forget every cached term (for tests and benchmarks of cold reads)."""
-    global _cached, _cached_values
-    with _lock:
-        _cache.clear()
-        _values.clear()
-        _cached = _cached_values = 0
-
-
-_values: OrderedDict[tuple[Any, str, bytes], tuple[bytes, ...]] = OrderedDict()
-_cached_values = 0
+    term = text
+    return _postings.get(
+        (reader.segment().segment_id(), fieldname, term),
+        lambda: _read(reader, fieldname, term) if (fieldname, term) in reader else EMPTY,
+    )
 
 
 def values(reader: Any, fieldname: str, text: bytes) -> tuple[bytes, ...]:
     """A term's encoded values (word positions, for a phrase field) in one segment, in the order of
-    `postings(...).ids`; kept like postings, in a smaller budget since phrases need them."""
-    global _cached_values
-    key = (reader.segment().segment_id(), fieldname, text)
-    with _lock:
-        found = _values.get(key)
-        if found is not None:
-            _values.move_to_end(key)
-            return found
-    found = _read_values(reader, fieldname, text) if (fieldname, text) in reader else ()
-    with _lock:
-        if key not in _values:
-            _values[key] = found
-            _cached_values += len(found)
-            while _cached_values > CACHE_POSTINGS // 4 and len(_values) > 1:
-                _, old = _values.popitem(last=False)
-                _cached_values -= len(old)
-    return found
+    `postings(...).ids`."""
+    return _values.get(
+        (reader.segment().segment_id(), fieldname, text),
+        lambda: _read_values(reader, fieldname, text) if (fieldname, text) in reader else (),
+    )
+
+
+def clear() -> None:
+    """Forget every cached term (for tests and benchmarks of cold reads)."""
+    _postings.clear()
+    _values.clear()
 
 
 def _read_values(reader: Any, fieldname: str, text: bytes) -> tuple[bytes, ...]:

@@ -26,3 +26,25 @@ def demo_index(demo_store: Store) -> Index:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "data", "default")
+
+
+@pytest.fixture
+def segmented_store(tmp_path: Path) -> Store:
+    """The demo corpus in one segment, three short articles in a second, and a deletion in the first."""
+    import shutil
+
+    from index import remove
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(demo_corpus_path(), corpus)
+    store = Store(tmp_path / "data", "default")
+    add_paths(store, [corpus], workers=0)
+    extra = corpus / "extra"
+    extra.mkdir()
+    for n in range(3):
+        (extra / f"{n}.txt").write_text(
+            f"Harbour news {n}\n\n" + f"The harbour strike went on for day {n}. " * (n + 1) + "\n"
+        )
+    add_paths(store, [corpus], workers=0)
+    remove(store, str(next(corpus.rglob("*.txt"))))
+    return store

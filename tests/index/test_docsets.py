@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from corpus import demo_corpus_path
 from index import Index, Store, add_paths, remove
 from index.docsets import count_by, docset, field_groups
 
@@ -56,17 +54,8 @@ def test_bitset_counts_equal_whoosh_matches(demo_index: Index, text: str) -> Non
     assert bitset_counts(demo_index, text) == dict(expected)
 
 
-def test_counts_skip_deleted_documents_across_segments(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(demo_corpus_path(), corpus)
-    store = Store(tmp_path / "data", "default")
-    add_paths(store, [corpus], workers=0)
-    extra = corpus / "extra"
-    extra.mkdir()
-    (extra / "one.txt").write_text("Harbour news\n\nThe harbour strike went on for a third day.\n")
-    add_paths(store, [corpus], workers=0)  # a second segment
-    victim = next(corpus.rglob("*.txt"))
-    remove(store, str(victim))  # deletions in the first segment
+def test_counts_skip_deleted_documents_across_segments(segmented_store: Store) -> None:
+    store = segmented_store
     index = Index(store)
     with index.ix.searcher() as searcher:
         assert len(searcher.leaf_searchers()) >= 2

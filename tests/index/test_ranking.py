@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from whoosh import sorting
 
-from corpus import demo_corpus_path
-from index import Index, Store, add_paths, remove
+from index import Index, Store
 from index import postings as postings_cache
 from index.docsets import docset
 from index.ranking import by_date, scoring_terms, top
@@ -93,19 +89,8 @@ def test_newest_first_equals_whoosh_date_sort(demo_index: Index) -> None:
         assert dates == sorted(dates, reverse=True)
 
 
-def test_several_segments_with_deletions(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(demo_corpus_path(), corpus)
-    store = Store(tmp_path / "data", "default")
-    add_paths(store, [corpus], workers=0)
-    extra = corpus / "extra"
-    extra.mkdir()
-    for n in range(3):
-        (extra / f"{n}.txt").write_text(
-            f"Harbour news {n}\n\nThe harbour strike went on for day {n}. " * (n + 1) + "\n"
-        )
-    add_paths(store, [corpus], workers=0)  # a second segment
-    remove(store, str(next(corpus.rglob("*.txt"))))  # a deletion in the first
+def test_several_segments_with_deletions(segmented_store: Store) -> None:
+    store = segmented_store
     index = Index(store)
     with index.ix.searcher() as searcher:
         assert len(searcher.leaf_searchers()) >= 2
