@@ -27,7 +27,7 @@ from corpus.lexicon import lexicon
 from corpus.model import Article
 from corpus.names import fold
 from index import frequencies, ranking
-from index.docsets import count_by, docset, field_groups, live, members
+from index.docsets import count_by, docset, field_groups, live, members, sorted_column
 from index.frequencies import Vocabulary
 from index.schema import unpack
 from index.snippets import snippet
@@ -269,6 +269,17 @@ class Index:
         if self._vocabulary is None or self._vocabulary[0] != generation:
             self._vocabulary = (generation, frequencies.load(self.store.path, searcher.reader()))
         return self._vocabulary[1]
+
+    def warm(self) -> None:
+        """Read what comparisons and dated queries need once (the word table, the names, each segment's
+        sorted dates), so that an app's first comparison takes no longer than later ones."""
+        with self.searcher() as searcher:
+            self.vocabulary(searcher)
+            self.outlet_groups(searcher)
+            for sub, _ in searcher.leaf_searchers():
+                if sub.reader().has_column("date"):
+                    sorted_column(sub.reader(), "date")
+        self.person_name("")
 
     def _spelling(self, searcher: Searcher) -> VocabularyCorrector:
         generation = searcher.reader().generation()

@@ -93,14 +93,17 @@ class NewsframeApp(App[None]):
 
     @work(thread=True, group="warm-up")
     def warm_up(self) -> None:
-        """Load what the other screens need (their modules, VADER's lexicon) after the first results are
-        on screen, so it does not delay them and the first comparison opens as fast as later ones."""
+        """Load what the other screens need (their modules, VADER's lexicon, the index's word table and
+        date columns) after the first results are on screen, so it does not delay them and the first
+        comparison opens as fast as later ones."""
         import tui.compare
         import tui.people
         import tui.reader  # noqa: F401
         from corpus.framing.tone import score
 
         score(["warm up"])
+        if self.index is not None:
+            self.index.warm()
 
     def _show_onboarding(self, reason: str) -> None:
         from tui.onboarding import OnboardingScreen
