@@ -158,7 +158,7 @@ class SearchScreen(Screen[None]):
         Binding("enter", "open_article", "Read", show=False),
         Binding("f", "focus_facets", "Outlets"),
         Binding("s", "toggle_sort", "Sort"),
-        # not in the footer: the suggestion line says "press d", and a footer rebuilt whenever a
+        # not in the footer: the suggestion line names the key, and a footer rebuilt whenever a
         # suggestion comes or goes (often, while typing) costs a layout pass per keystroke
         Binding("d", "did_you_mean", "Did you mean", show=False),
         Binding("c", "compare", "Compare"),
@@ -444,7 +444,11 @@ class SearchScreen(Screen[None]):
             return  # unchanged: no update, so no layout pass on every keystroke
         self._suggestion_shown = suggestion
         if suggestion:
-            box.update(Text.assemble("Did you mean ", (suggestion, "bold"), "?  press d"))
+            box.update(
+                Text.assemble(
+                    "Did you mean ", (suggestion, "bold"), "?  ", ("d", "bold"), " (from the results: escape, then d)"
+                )
+            )
         else:
             box.update(Text(""))
         box.set_class(bool(suggestion), "-shown")
