@@ -39,7 +39,7 @@ from corpus.lexicon import STOP_WORDS
 _WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 # Scores are rounded before the threshold applies, so the screen lets through anything that could round up to it.
 _ROUNDING_SLACK = 0.0005 + 1e-9
-_LEVELS = (0.9, 0.8, 0.7, 0.6)  # thresholds tried first when only the best `limit` pairs are wanted
+_LEVELS = (0.9, 0.8, 0.75, 0.7, 0.6)  # thresholds tried first when only the best `limit` pairs are wanted
 _MANY_PAIRS = 250_000  # sentence pairs from which trying those first pays
 
 
@@ -120,29 +120,38 @@ def similarity(a: str, b: str) -> float:
     return _dice(content_words(a), content_words(b))
 
 
+class _Rarest:
+    """Each sentence's words, rarest first (over both sides), for prefix filtering at any threshold."""
+
+    def __init__(self, keys_a: list[frozenset[str]], keys_b: list[frozenset[str]]) -> None:
+        self.frequency = Counter(w for keys in (keys_a, keys_b) for key in keys for w in key)
+        order = self.frequency.__getitem__
+        self.a = [sorted(key, key=lambda w: (order(w), w)) for key in keys_a]
+        self.b = [sorted(key, key=lambda w: (order(w), w)) for key in keys_b]
+
+
 def _candidates(
-    keys_a: list[frozenset[str]], keys_b: list[frozenset[str]], threshold: float
+    keys_a: list[frozenset[str]], keys_b: list[frozenset[str]], threshold: float, rarest: _Rarest | None = None
 ) -> list[tuple[float, int, int]]:
     """(similarity, a, b) for every pair scoring >= threshold: from prefix filtering when its inverted index proposes
     few pairs, else from the rapidfuzz screen."""
-    frequency = Counter(w for keys in (keys_a, keys_b) for key in keys for w in key)
+    rarest = rarest or _Rarest(keys_a, keys_b)
     bound = max(threshold - _ROUNDING_SLACK, 1e-9)
 
-    def prefix(key: frozenset[str]) -> list[str]:
+    def prefix(words: list[str]) -> list[str]:
         """The rarest words of a sentence, enough that a qualifying pair shares at least one: for Dice >= t over
         sets of n and m words, m >= t*n/(2-t), so the pair shares at least ceil(t*n/(2-t)) words."""
-        words = sorted(key, key=lambda w: (frequency[w], w))
         overlap = max(1, math.ceil(bound * len(words) / (2 - bound) - 1e-9))
         return words[: len(words) - overlap + 1]
 
     postings: dict[str, list[int]] = {}
-    for j, key in enumerate(keys_b):
-        for w in prefix(key) if key else ():
+    for j, words in enumerate(rarest.b):
+        for w in prefix(words) if words else ():
             postings.setdefault(w, []).append(j)
-    probes = [prefix(key) if key else [] for key in keys_a]
+    probes = [prefix(words) if words else [] for words in rarest.a]
     work = sum(len(postings.get(w, ())) for words in probes for w in words)
     if work * 8 > len(keys_a) * len(keys_b):  # a small vocabulary: screening every pair in C is cheaper
-        return _screen(keys_a, keys_b, threshold, frequency)
+        return _screen(keys_a, keys_b, threshold, rarest.frequency)
     found: list[tuple[float, int, int]] = []
     for i, words in enumerate(probes):
         seen: set[int] = set()
@@ -223,9 +232,10 @@ def align(a: Sequence[str], b: Sequence[str], *, threshold: float = 0.5, limit: 
     used_b: set[int] = set()
     pairs: list[AlignedPair] = []
     above = 2.0  # candidates scoring this or more were matched at an earlier level
+    rarest = _Rarest(keys_a, keys_b)
     for level in [*levels, threshold]:
         # best first, ties to the lower a then b index: tuples sort that way with the score negated
-        found = _candidates(keys_a, keys_b, level)
+        found = _candidates(keys_a, keys_b, level, rarest)
         candidates = sorted((-score, i, j) for score, i, j in found if score < above)
         for negated, i, j in candidates:
             if limit is not None and len(pairs) >= limit:
