@@ -164,8 +164,8 @@ def _candidates(
             other = keys_b[j]
             if not smallest <= len(other) <= largest:  # Dice >= t needs t/(2-t) <= m/n <= (2-t)/t
                 continue
-            score = round(2 * len(key & other) / (size + len(other)), 3)  # exact: `_dice`, inlined
-            if score >= threshold:
+            raw = 2 * len(key & other) / (size + len(other))
+            if raw >= bound and (score := round(raw, 3)) >= threshold:  # exact: `_dice`, inlined
                 found.append((score, i, j))
     return found
 
@@ -196,8 +196,8 @@ def _screen(
         size = len(key)
         for _, _, j in matches:
             other = keys_b[j]
-            score = round(2 * len(key & other) / (size + len(other)), 3)  # exact: `_dice`, inlined
-            if score >= threshold:
+            raw = 2 * len(key & other) / (size + len(other))
+            if raw >= cutoff and (score := round(raw, 3)) >= threshold:  # exact: `_dice`, inlined
                 found.append((score, i, j))
     return found
 
