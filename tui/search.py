@@ -444,11 +444,7 @@ class SearchScreen(Screen[None]):
             return  # unchanged: no update, so no layout pass on every keystroke
         self._suggestion_shown = suggestion
         if suggestion:
-            box.update(
-                Text.assemble(
-                    "Did you mean ", (suggestion, "bold"), "?  ", ("d", "bold"), " (from the results: escape, then d)"
-                )
-            )
+            box.update(Text.assemble("Did you mean ", (suggestion, "bold"), "?  escape, then d"))
         else:
             box.update(Text(""))
         box.set_class(bool(suggestion), "-shown")
