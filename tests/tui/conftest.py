@@ -1,4 +1,5 @@
-"""Fixtures for the app tests: the demo corpus indexed once per session, and apps over it.
+"""Fixtures for the app tests: the demo corpus indexed once per session, and apps over it; for the
+CLI tests, a home with the demo indexed once per test module.
 
 Tests that import (onboarding, `demo`) use their own temporary home instead.
 """
@@ -14,6 +15,7 @@ import pytest
 from corpus import demo_corpus_path
 from index import Store, add_paths
 from tui.app import NewsframeApp
+from tui.cli import main
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +55,12 @@ def make_app(tmp_path: Path) -> Callable[..., NewsframeApp]:
         return NewsframeApp(store)
 
     return make
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A home dir (`--home`) whose default index holds the demo corpus, made by `newsframe add`; one per
+    module, since some tests change it."""
+    path = tmp_path_factory.mktemp("home")
+    assert main(["--home", str(path), "add", demo_corpus_path()]) == 0
+    return str(path)

@@ -1,10 +1,13 @@
-"""Shared steps for the Pilot tests."""
+"""Shared steps for the Pilot tests, and for running the CLI in-process."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.worker import WorkerCancelled
+
+from tui.cli import main
 
 
 async def settle(pilot: Any) -> None:
@@ -21,3 +24,10 @@ async def settle(pilot: Any) -> None:
             except WorkerCancelled:
                 continue
         await pilot.pause()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`newsframe ARGV...` in-process: exit code, stdout, stderr."""
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

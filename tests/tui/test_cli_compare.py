@@ -9,23 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from corpus import demo_corpus_path
+from tests.tui.helpers import run
 from tui.cli import main
 
 TWO = "Patriot Dispatch,Commons Voice"
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("home")
-    assert main(["--home", str(path), "add", demo_corpus_path()]) == 0
-    return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_json_has_the_issues_keys(home: str, capsys: pytest.CaptureFixture[str]) -> None:

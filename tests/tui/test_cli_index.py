@@ -10,20 +10,7 @@ from typing import Any
 import pytest
 
 from corpus import demo_corpus_path
-from tui.cli import main
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("home")
-    assert main(["--home", str(path), "add", demo_corpus_path()]) == 0
-    return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.tui.helpers import run
 
 
 def as_json(out: str) -> Any:
