@@ -92,7 +92,6 @@ class Index:
         self.store = store
         self.ix: FileIndex = store.open()
         self._names: dict[str, Any] | None = None  # Store.people(), read once
-        self._aliases: dict[str, str] | None = None
         self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
         self._vocabulary: tuple[int, Vocabulary] | None = None  # per generation
         self._corrector: tuple[int, VocabularyCorrector] | None = None  # built on the first "did you mean"
@@ -170,13 +169,13 @@ class Index:
 
     def person_name(self, name: str) -> str | None:
         """The canonical name for a name or any alias the corpus uses, with or without "Mr", "Dr"..."""
-        if self._aliases is None:
-            self._aliases = self._people_index()["folded"]
-        words = fold(name).split()
+        aliases: dict[str, str] = self._people_index()["folded"]
+        folded = fold(name)
+        words = folded.split()
         honorifics = lexicon().honorifics
         while len(words) > 1 and words[0].rstrip(".") in honorifics:
             words = words[1:]
-        return self._aliases.get(fold(name)) or self._aliases.get(" ".join(words))
+        return aliases.get(folded) or aliases.get(" ".join(words))
 
     def search(
         self,
@@ -486,6 +485,13 @@ def _check_balanced(text: str) -> None:
 
 
 _DATE_CLAUSE = re.compile(r"(?i)\bdate:(\[[^\]]*\]|\S+)")
+
+
+def without_dates(text: str) -> str:
+    """The query without its `date:` clauses (to see what else it asks for)."""
+    return _DATE_CLAUSE.sub(" ", text)
+
+
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
 
 

@@ -29,6 +29,7 @@ from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
 from index import QueryError, SearchHit, SearchResult
+from index.search import without_dates
 
 if TYPE_CHECKING:
     from tui.app import NewsframeApp
@@ -38,7 +39,6 @@ DEBOUNCE = 0.04  # seconds of pause in typing before a search: searches take mil
 HIGHLIGHT = "bold underline"  # legible in 16 colours and with NO_COLOR (no colour involved)
 EVERYTHING = ("", "*")
 _PERSON_QUERY = re.compile(r'(?i)^\s*(?:person|people):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+))\s*$')
-_DATE_CLAUSE = re.compile(r"(?i)(?:^|\s)date:(?:\[[^\]]*\]|\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +115,7 @@ def preview_text(hit: SearchHit) -> Text:
 
 def person_in_query(query: str) -> str | None:
     """The name a `person:"X"` query asks for, as typed (a `date:` clause may narrow it to a period)."""
-    match = _PERSON_QUERY.match(_DATE_CLAUSE.sub(" ", query))
+    match = _PERSON_QUERY.match(without_dates(query))
     if match is None:
         return None
     return match.group("quoted") if match.group("quoted") is not None else match.group("bare")
