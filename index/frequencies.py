@@ -13,6 +13,7 @@ Whoosh on the spot.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from collections import Counter
@@ -23,6 +24,7 @@ from typing import Any
 FIELD = "body"
 FOLDER = "frequencies"
 MERGED = "all.pickle"
+CURRENT = "all.segments.json"  # the segments the merged table covers, written after it: a cheap check
 VERSION = 2  # 2: spelling words too
 
 
@@ -38,9 +40,14 @@ def update(path: Path, ix: Any) -> None:
     folder.mkdir(exist_ok=True)
     with ix.reader() as reader:
         segments = _segments(reader)
+        ids = sorted(segment_id for segment_id, _ in segments)
+        if _current(folder) == {"version": VERSION, "segments": ids} and (folder / MERGED).exists():
+            return  # nothing new since the last import (a rerun that found every file unchanged)
         merged = _merge(_segment_table(folder, segment_id, leaf, write=True) for segment_id, leaf in segments)
-    ids = sorted(segment_id for segment_id, _ in segments)
     _write(folder / MERGED, {"version": VERSION, "segments": ids, "by_stem": merged.by_stem, "words": merged.words})
+    tmp = folder / f"{CURRENT}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps({"version": VERSION, "segments": ids}), encoding="utf-8")
+    os.replace(tmp, folder / CURRENT)
     for old in folder.glob("*.pickle"):
         if old.name != MERGED and old.stem not in ids:
             old.unlink(missing_ok=True)
@@ -94,6 +101,13 @@ def _segment_table(folder: Path, segment_id: str, reader: Any, *, write: bool) -
 
 def _text(term: Any) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def _current(folder: Path) -> object:
+    try:
+        return json.loads((folder / CURRENT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _read(file: Path) -> object:

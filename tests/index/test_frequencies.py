@@ -45,6 +45,11 @@ def test_tables_follow_every_commit_and_survive_a_lost_file(tmp_path: Path) -> N
         segments = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
     assert {f.stem for f in folder.glob("*.pickle")} == segments | {"all"}
 
+    # an import that finds nothing new leaves the tables as they are
+    merged_at = (folder / frequencies.MERGED).stat().st_mtime_ns
+    add_paths(store, [corpus], workers=0)
+    assert (folder / frequencies.MERGED).stat().st_mtime_ns == merged_at
+
     # a killed import leaves no merged table: the segments' tables (or Whoosh) stand in
     (folder / frequencies.MERGED).unlink()
     for f in folder.glob("*.pickle"):
