@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from corpus.framing.tone import Tone, score, summarise
+from corpus.framing.tone import Tone, _analyzer, _no_sentiment_words, score, summarise
 
 # --- score ----------------------------------------------------------------------------------------
 
@@ -25,6 +25,41 @@ def test_score_keeps_order_takes_any_iterable_and_repeats_agree() -> None:
     assert first[0] == first[2] > 0
     assert first[1] == first[3] < 0
     assert score([]) == []
+
+
+# Sentences that test VADER's rules at the edges of the shortcut: emoji and emoticons, negation, boosters,
+# "kind of", "but", capitals, punctuation that VADER strips or keeps, non-ASCII text without emoji.
+EDGES = [
+    "The minister met the council on Tuesday.",
+    "The minister met the council on Tuesday 😀",
+    "The minister met the council :)",
+    "The minister met the council :-( today",
+    "No, the minister did not attend.",
+    "The deal was not good, but it was kind of fair.",
+    "It was extremely BAD!!!",
+    "“Vale”, the minister, met Kovač in Zürich — again…",
+    "(great)",
+    "He said: 'NO.'",
+    "at least the port opened",
+    "least",
+    "",
+]
+
+
+def test_the_shortcut_gives_vaders_own_score() -> None:
+    expected = [_analyzer().polarity_scores(text)["compound"] for text in EDGES]
+    assert score(EDGES) == expected
+    shortcut = [text for text in EDGES if _no_sentiment_words(text)]
+    # taken only where no token is a lexicon word as VADER splits and strips it ("No," stays "No,")
+    assert shortcut == [
+        "The minister met the council on Tuesday.",
+        "No, the minister did not attend.",
+        "“Vale”, the minister, met Kovač in Zürich — again…",
+        "He said: 'NO.'",
+        "at least the port opened",
+        "least",
+        "",
+    ]
 
 
 # --- summarise ------------------------------------------------------------------------------------
