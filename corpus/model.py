@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -77,7 +78,7 @@ class Mention:
     def label(self) -> str | None:
         return self.labels[0] if self.labels else None
 
-    def to_dict(self, sentences: list[Sentence]) -> dict[str, Any]:
+    def to_dict(self, sentences: Sequence[Sentence]) -> dict[str, Any]:
         """The JSON of `add --dry-run --json`: the issue's keys first, then `where`, `labels`, `text`."""
         return {
             "sentence": self.sentence,
@@ -102,7 +103,7 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
-    def to_dict(self, sentences: list[Sentence]) -> dict[str, Any]:
+    def to_dict(self, sentences: Sequence[Sentence]) -> dict[str, Any]:
         return {
             "name": self.name,
             "aliases": list(self.aliases),
@@ -127,7 +128,7 @@ class Article:
     via: list[Via] = field(default_factory=list)
     text_hash: str = ""
     duplicate_of: str | None = None
-    sentences: list[Sentence] = field(default_factory=list)
+    sentences: Sequence[Sentence] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
 
     @property

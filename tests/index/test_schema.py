@@ -14,3 +14,18 @@ def test_every_demo_article_round_trips_through_the_stored_form() -> None:
         stored = document(article)
         assert unpack(stored["data"], stored["body"]) == article
         assert unpack(pack(article), article.body).sentences == article.sentences
+
+
+def test_stored_sentences_read_like_a_list() -> None:
+    """Sentences are made when first read (see schema._StoredSentences); every way of reading them agrees."""
+    article = next(a for a in read_corpus([demo_corpus_path()]) if isinstance(a, Article))
+    extract_people([article])
+    expected = list(article.sentences)
+    stored = unpack(pack(article), article.body).sentences
+    assert len(stored) == len(expected) > 3
+    assert list(stored) == expected
+    assert stored[0] == expected[0] and stored[-1] == expected[-1]
+    assert stored[1:3] == expected[1:3] and stored[::2] == expected[::2]
+    assert stored[2] is stored[2]  # made once
+    assert stored == expected and expected == stored and stored != expected[:-1]
+    assert stored.index(expected[1]) == 1 and expected[1] in stored
