@@ -39,7 +39,7 @@ from corpus.lexicon import STOP_WORDS
 _WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 # Scores are rounded before the threshold applies, so the screen lets through anything that could round up to it.
 _ROUNDING_SLACK = 0.0005 + 1e-9
-_LEVELS = (0.9, 0.8, 0.75, 0.7, 0.6)  # thresholds tried first when only the best `limit` pairs are wanted
+_LEVELS = (0.9, 0.75, 0.6)  # thresholds tried first when only the best `limit` pairs are wanted
 _MANY_PAIRS = 250_000  # sentence pairs from which trying those first pays
 
 
