@@ -12,8 +12,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from whoosh.query import And, DateRange, Query, Term
 
+from corpus.framing import parallel
 from corpus.framing.model import Comparison, Target
+from corpus.framing.parallel import worth_a_worker
 from corpus.framing.profile import compare
+from corpus.gc_pause import gc_paused
 from corpus.model import Article
 from corpus.names import fold
 from index.docsets import count_by, docset, members
@@ -23,6 +26,9 @@ from index.snippets import matches, stem_word
 
 DEFAULT_OUTLETS = 3
 MAX_OUTLETS = 4
+# Sentences an article that names a person mentions them in (4.5 in the demo and bench corpora): to guess,
+# before decoding, whether the comparison will be big enough for the alignment worker.
+MENTIONS_PER_ARTICLE = 4
 
 
 class CompareError(LookupError):
@@ -45,6 +51,20 @@ def compare_in_index(
     Without `outlets`, the three that cover the target most. Raises CompareError for an unknown
     target or outlet, QueryError for a malformed query.
     """
+    with gc_paused():  # thousands of articles decoded: see corpus.gc_pause
+        return _compare(index, target, outlets, date_from, date_to, same_stories, window, aligned_limit)
+
+
+def _compare(
+    index: Index,
+    target: str,
+    outlets: list[str] | None,
+    date_from: date | None,
+    date_to: date | None,
+    same_stories: bool,
+    window: int,
+    aligned_limit: int,
+) -> Comparison:
     resolved, query = _target(index, target)
     if date_from or date_to:
         query = And([query, DateRange("date", _start(date_from), _end(date_to))])
@@ -60,9 +80,10 @@ def compare_in_index(
             docset(DateRange("date", _start(date_from), _end(date_to)), searcher, alive) if date_from or date_to else -1
         )
         totals = {o: (groups.get(o, 0) & period).bit_count() for o in chosen}
-        articles = {
-            o: [_article(searcher.stored_fields(d)) for d in members(matched & groups.get(o, 0))] for o in chosen
-        }
+        found = {o: members(matched & groups.get(o, 0)) for o in chosen}
+        if worth_a_worker([MENTIONS_PER_ARTICLE * len(docs) for docs in found.values()]):
+            parallel.start()  # the worker starts up while the articles are decoded
+        articles = {o: [_article(searcher.stored_fields(d)) for d in docs] for o, docs in found.items()}
         prior = _Background(index.word_frequencies(searcher))
         terms = body_terms(query, searcher) if resolved.kind == "query" else frozenset()
     if resolved.kind == "query":
@@ -82,6 +103,7 @@ def compare_in_index(
         aligned_limit=aligned_limit,
         date_from=date_from,
         date_to=date_to,
+        parallel=True,
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from corpus.framing.align import align, similar_pairs
+from corpus.framing.align import similar_pairs
 from corpus.framing.distinctive import WordScore, fightin_words, words
 from corpus.framing.model import (
     AlignedSentences,
@@ -28,6 +28,7 @@ from corpus.framing.model import (
     SentenceRef,
     Target,
 )
+from corpus.framing.parallel import align_beside, worth_a_worker
 from corpus.framing.summary import summarise_differences
 from corpus.framing.tone import score, summarise
 from corpus.lexicon import VERB_CLASSES
@@ -65,42 +66,62 @@ def compare(
     top: int = 30,
     date_from: date | None = None,
     date_to: date | None = None,
+    parallel: bool = False,
 ) -> Comparison:
     """Compare how each outlet of `articles` (outlet -> its articles about the target) frames it.
 
     `outlet_totals` gives each outlet's article count for the share; `prior` background word counts
     for distinctive words (None: the compared outlets' own words); `matcher` finds a query target in
-    a sentence; `window` widens each mention's context by that many sentences either side.
+    a sentence; `window` widens each mention's context by that many sentences either side; `parallel`
+    lets a worker process align sentences meanwhile when there are enough of them (see `parallel`).
     """
     if same_stories:
         articles = same_story_articles(articles)
     hits = {outlet: _hits(target, found, matcher) for outlet, found in articles.items()}
     by_id = {a.id: a for found in articles.values() for a in found}
-    periods = _periods([h.date for found in hits.values() for h in found if h.date])
-    contexts = {outlet: _contexts(found, by_id, window) for outlet, found in hits.items()}
-    exclude = _name_words(target)
-    tokens = {outlet: {e: words(text, exclude) for e, text in texts.items()} for outlet, texts in contexts.items()}
-    counts = {
-        outlet: Counter(w for found in by_sentence.values() for w in found) for outlet, by_sentence in tokens.items()
-    }
-    scores = fightin_words(counts, prior)
-    profiles = [
-        _profile(
-            outlet,
-            articles[outlet],
-            hits[outlet],
-            by_id,
-            outlet_totals.get(outlet, len(articles[outlet])),
-            periods,
-            tokens[outlet],
-            scores.get(outlet, []),
-            target,
-            top,
-        )
-        for outlet in articles
-    ]
-    aligned = _aligned(profiles, hits, by_id, align_threshold, aligned_limit)
-    comparison = Comparison(target, profiles, aligned, {}, date_from, date_to, same_stories)
+    sides = {outlet: _distinct_sentences(found, by_id) for outlet, found in hits.items()}
+    outlet_pairs = list(combinations(list(articles), 2))
+
+    def profiles() -> list[OutletProfile]:
+        periods = _periods([h.date for found in hits.values() for h in found if h.date])
+        contexts = {outlet: _contexts(found, by_id, window) for outlet, found in hits.items()}
+        exclude = _name_words(target)
+        tokens = {outlet: {e: words(text, exclude) for e, text in texts.items()} for outlet, texts in contexts.items()}
+        counts = {
+            outlet: Counter(w for found in by_sentence.values() for w in found)
+            for outlet, by_sentence in tokens.items()
+        }
+        scores = fightin_words(counts, prior)
+        return [
+            _profile(
+                outlet,
+                articles[outlet],
+                hits[outlet],
+                by_id,
+                outlet_totals.get(outlet, len(articles[outlet])),
+                periods,
+                tokens[outlet],
+                scores.get(outlet, []),
+                target,
+                top,
+            )
+            for outlet in articles
+        ]
+
+    built, alignments = align_beside(
+        [([t for _, t in sides[x]], [t for _, t in sides[y]]) for x, y in outlet_pairs],
+        profiles,
+        threshold=align_threshold,
+        limit=aligned_limit,
+        parallel=parallel and worth_a_worker([len(side) for side in sides.values()]),
+    )
+    aligned: list[AlignedSentences] = []
+    for (x, y), pairs in zip(outlet_pairs, alignments, strict=True):
+        for pair in pairs:
+            (ex, tx), (ey, ty) = sides[x][pair.a], sides[y][pair.b]
+            aligned.append(AlignedSentences(SentenceRef(x, ex, tx), SentenceRef(y, ey, ty), pair.similarity, pair.diff))
+    aligned.sort(key=lambda pair: -pair.similarity)  # best first across every pair of outlets (stable within ties)
+    comparison = Comparison(target, built, aligned, {}, date_from, date_to, same_stories)
     comparison.summary = summarise_differences(comparison)
     return comparison
 
@@ -314,26 +335,6 @@ def _distinctive(word_scores: Sequence[WordScore], tokens: Mapping[Evidence, lis
         for word in wanted.intersection(found):
             evidence[word].append(key)
     return [Distinctive(s, evidence[s.word]) for s in chosen]
-
-
-def _aligned(
-    profiles: Sequence[OutletProfile],
-    hits: Mapping[str, list[_Hit]],
-    by_id: Mapping[str, Article],
-    threshold: float,
-    limit: int,
-) -> list[AlignedSentences]:
-    """For each pair of outlets, their mention sentences that report the same fact; all pairs best first."""
-    out: list[AlignedSentences] = []
-    for x, y in combinations([p.outlet for p in profiles], 2):
-        side_x = _distinct_sentences(hits[x], by_id)
-        side_y = _distinct_sentences(hits[y], by_id)
-        pairs = align([t for _, t in side_x], [t for _, t in side_y], threshold=threshold, limit=limit)
-        for pair in pairs:
-            (ex, tx), (ey, ty) = side_x[pair.a], side_y[pair.b]
-            out.append(AlignedSentences(SentenceRef(x, ex, tx), SentenceRef(y, ey, ty), pair.similarity, pair.diff))
-    out.sort(key=lambda pair: -pair.similarity)  # best first across every pair of outlets (stable within ties)
-    return out
 
 
 def _distinct_sentences(hits: Sequence[_Hit], by_id: Mapping[str, Article]) -> list[tuple[Evidence, str]]:

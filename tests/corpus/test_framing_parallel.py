@@ -1,0 +1,92 @@
+"""The alignment worker: the same pairs whichever process aligns them, this process's own work done
+meanwhile, and everything done here when the worker is not there or dies."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from corpus.framing import parallel
+from corpus.framing.align import align
+from corpus.framing.parallel import align_beside, worth_a_worker
+
+PAIRS = [
+    (
+        ["Minister Vale said the port deal was a triumph.", "Vale visited the harbour on Monday."],
+        ["Vale claimed the port deal was a triumph for workers.", "Rain fell all day in the city."],
+    ),
+    (
+        ["The council approved the new hospital wing.", "Vale opened the bridge."],
+        ["Councillors approved a new hospital wing on Tuesday.", "Vale opened a bridge over the river."],
+    ),
+    (["Nothing in common here."], ["Entirely different words altogether."]),
+]
+
+
+def expected() -> list[list[object]]:
+    return [align(a, b, threshold=0.5, limit=None) for a, b in PAIRS]
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[None]:
+    if not parallel.start():
+        pytest.skip("no worker process can be started here")
+    yield
+
+
+def test_the_worker_aligns_the_same_pairs_while_this_process_works(worker: None) -> None:
+    calls: list[str] = []
+    result, aligned = align_beside(
+        PAIRS, lambda: calls.append("meanwhile") or "done", threshold=0.5, limit=None, parallel=True
+    )
+    assert (result, calls) == ("done", ["meanwhile"])
+    assert aligned == expected()
+    assert aligned[0] and aligned[1] and not aligned[2]
+
+
+def test_without_parallel_everything_is_aligned_here() -> None:
+    result, aligned = align_beside(PAIRS, lambda: 7, threshold=0.5, limit=1, parallel=False)
+    assert result == 7
+    assert aligned == [align(a, b, threshold=0.5, limit=1) for a, b in PAIRS]
+
+
+def test_an_error_in_this_process_cancels_what_the_worker_has_not_begun(worker: None) -> None:
+    def fails() -> None:
+        raise ValueError("profile failed")
+
+    with pytest.raises(ValueError, match="profile failed"):
+        align_beside(PAIRS * 5, fails, threshold=0.5, limit=None, parallel=True)
+    # the worker is still usable afterwards
+    assert align_beside(PAIRS, lambda: None, threshold=0.5, limit=None, parallel=True)[1] == expected()
+
+
+def kill_worker() -> None:
+    worker = parallel._worker
+    assert worker is not None
+    worker.process.kill()
+    worker.process.join()
+
+
+def test_a_dead_worker_is_replaced_for_the_next_comparison(worker: None) -> None:
+    kill_worker()
+    assert align_beside(PAIRS, lambda: "ok", threshold=0.5, limit=None, parallel=True) == ("ok", expected())
+    assert parallel._worker is not None and parallel._worker.process.is_alive()
+
+
+def test_a_worker_that_dies_mid_comparison_leaves_its_pairs_to_this_process(worker: None) -> None:
+    _, aligned = align_beside(PAIRS * 4, kill_worker, threshold=0.5, limit=None, parallel=True)
+    assert aligned == expected() * 4
+    # and the next comparison has a worker again
+    assert align_beside(PAIRS, lambda: None, threshold=0.5, limit=None, parallel=True)[1] == expected()
+    assert parallel._worker is not None and parallel._worker.process.is_alive()
+
+
+def test_only_big_comparisons_are_worth_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert worth_a_worker([3000, 3000, 3000])
+    assert not worth_a_worker([200, 200, 200])
+    assert not worth_a_worker([100_000])  # one outlet: nothing to align
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert not worth_a_worker([3000, 3000, 3000])
