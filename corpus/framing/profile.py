@@ -73,7 +73,7 @@ def compare(
     `outlet_totals` gives each outlet's article count for the share; `prior` background word counts
     for distinctive words (None: the compared outlets' own words); `matcher` finds a query target in
     a sentence; `window` widens each mention's context by that many sentences either side; `parallel`
-    lets a worker process align sentences meanwhile when there are enough of them (see `parallel`).
+    lets a worker process align sentences meanwhile when there are enough (corpus.framing.parallel).
     """
     if same_stories:
         articles = same_story_articles(articles)

@@ -184,6 +184,19 @@ def test_aligned_sentences_pair_the_same_fact_across_outlets(outlets: dict[str, 
     assert ("replace", "claimed", "said") in changed
 
 
+def test_with_the_alignment_worker_the_comparison_is_the_same(
+    outlets: dict[str, list[Article]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corpus.framing import parallel
+
+    here = compare(VALE, outlets, {})
+    monkeypatch.setattr(parallel, "WORTH_A_WORKER", 0)  # this tiny comparison gets the worker too
+    if not parallel.start():
+        pytest.skip("no worker process can be started here")
+    beside = compare(VALE, outlets, {}, parallel=True)
+    assert beside == here and beside.aligned
+
+
 def test_summary_names_the_outlet_that_differs(outlets: dict[str, list[Article]]) -> None:
     summary = compare(VALE, outlets, {"Alpha": 10, "Beta": 4}).summary
     assert summary["labels"] == "Alpha calls Iris Vale “reckless minister” once; Beta never does."
