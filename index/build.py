@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from corpus.discover import Found, discover
+from corpus.gc_pause import gc_paused
 from corpus.ingest import ReadOptions, Unchanged, group_by_folder, read_group
 from corpus.model import Article, Problem
 from corpus.people import Draft, PeopleExtractor
@@ -79,13 +80,14 @@ def _read(task: tuple[list[Found], dict[str, str]]) -> _GroupResult:
     extractor = _worker_state["extractor"]
     assert isinstance(options, ReadOptions) and isinstance(extractor, PeopleExtractor)
     result = _GroupResult([], [], [], len(group))
-    for item in read_group(group, options, known=lambda path, digest: known.get(path) == digest):
-        if isinstance(item, Unchanged):
-            result.unchanged.append(item.path)
-        elif isinstance(item, Problem):
-            result.problems.append(item)
-        else:
-            result.read.append((item, extractor.draft(item)))
+    with gc_paused():  # a group's objects go when its result is sent: see corpus.gc_pause
+        for item in read_group(group, options, known=lambda path, digest: known.get(path) == digest):
+            if isinstance(item, Unchanged):
+                result.unchanged.append(item.path)
+            elif isinstance(item, Problem):
+                result.problems.append(item)
+            else:
+                result.read.append((item, extractor.draft(item)))
     return result
 
 
@@ -106,88 +108,89 @@ def add_paths(
     writer_procs: int | None = None,
 ) -> AddSummary:
     """Read `paths` into the index; returns what happened."""
-    options = options or ReadOptions()
-    config = config or PeopleConfig()
-    started = time.perf_counter()
-    summary = AddSummary()
-    paths = list(paths)
-    found: list[Found] = []
-    for item in discover(paths):
-        if isinstance(item, Problem):
-            summary.failed.append(item)
-        else:
-            found.append(item)
-    ix = store.open_or_create()
-    procs = writer_procs if writer_procs is not None else min(2, os.cpu_count() or 1)
-    writer = store.acquire(ix, wait, on_wait)  # a second import waits here, before doing any work
-    if procs > 1:  # the lock is ours: now the writer that indexes in sub-processes
-        store.release(writer, commit=False)
-        writer = store.acquire(ix, wait, on_wait, procs)
-    known = _known_sources(ix)
-    registry = store.load_registry(config)
-    extractor = PeopleExtractor(config)
-    groups = group_by_folder(found, GROUP_FILES)
-    tasks = [(g, {str(f.path): known[str(f.path)][0] for f in g if str(f.path) in known}) for g in groups]
-    files_done = articles_done = 0
-    pending: list[tuple[Article, Draft]] = []
-    since_commit = 0
-    replaced: set[str] = set()
+    with gc_paused():  # registry and pending batches: see corpus.gc_pause
+        options = options or ReadOptions()
+        config = config or PeopleConfig()
+        started = time.perf_counter()
+        summary = AddSummary()
+        paths = list(paths)
+        found: list[Found] = []
+        for item in discover(paths):
+            if isinstance(item, Problem):
+                summary.failed.append(item)
+            else:
+                found.append(item)
+        ix = store.open_or_create()
+        procs = writer_procs if writer_procs is not None else min(2, os.cpu_count() or 1)
+        writer = store.acquire(ix, wait, on_wait)  # a second import waits here, before doing any work
+        if procs > 1:  # the lock is ours: now the writer that indexes in sub-processes
+            store.release(writer, commit=False)
+            writer = store.acquire(ix, wait, on_wait, procs)
+        known = _known_sources(ix)
+        registry = store.load_registry(config)
+        extractor = PeopleExtractor(config)
+        groups = group_by_folder(found, GROUP_FILES)
+        tasks = [(g, {str(f.path): known[str(f.path)][0] for f in g if str(f.path) in known}) for g in groups]
+        files_done = articles_done = 0
+        pending: list[tuple[Article, Draft]] = []
+        since_commit = 0
+        replaced: set[str] = set()
 
-    def flush(writer: object) -> None:
-        nonlocal pending
-        if not pending:
-            return
-        for _, draft in pending:
-            registry.learn(draft)
-            draft.vocabulary = frozenset()
-        registry.finish()
-        for article, draft in pending:
-            article.sentences = draft.sentences
-            article.people = registry.resolve(draft, extractor)
-            writer.add_document(**document(article))  # type: ignore[attr-defined]
-        pending = []
+        def flush(writer: object) -> None:
+            nonlocal pending
+            if not pending:
+                return
+            for _, draft in pending:
+                registry.learn(draft)
+                draft.vocabulary = frozenset()
+            registry.finish()
+            for article, draft in pending:
+                article.sentences = draft.sentences
+                article.people = registry.resolve(draft, extractor)
+                writer.add_document(**document(article))  # type: ignore[attr-defined]
+            pending = []
 
-    if progress is not None:
-        progress(Progress(0, len(found), 0, time.perf_counter() - started))
-    try:
-        for result in _results(tasks, options, config, workers):
-            files_done += result.files
-            summary.failed.extend(result.problems)
-            for path in result.unchanged:
-                summary.unchanged += known[path][1]
-            for article, draft in result.read:
-                path = article.source.path
-                if path in known and path not in replaced:
-                    writer.delete_by_term("path", path)
-                    replaced.add(path)
-                if path in known:
-                    summary.updated += 1
-                else:
-                    summary.added += 1
-                pending.append((article, draft))
-                articles_done += 1
-                since_commit += 1
-            if len(pending) >= BATCH:
-                flush(writer)
-            if since_commit >= COMMIT_EVERY:
-                flush(writer)
-                store.release(writer, commit=True)
-                store.save_registry(registry)
-                writer = store.acquire(ix, wait, on_wait, procs)
-                since_commit = 0
-            if progress is not None:
-                progress(Progress(files_done, len(found), articles_done, time.perf_counter() - started))
-        flush(writer)
-        if prune:
-            summary.removed += _prune(writer, known, paths, {str(f.path) for f in found})
-    except BaseException:
-        store.release(writer, commit=False)
-        raise
-    store.release(writer, commit=True)
-    store.save_registry(registry)
-    frequencies.update(store.path, ix)
-    summary.seconds = time.perf_counter() - started
-    return summary
+        if progress is not None:
+            progress(Progress(0, len(found), 0, time.perf_counter() - started))
+        try:
+            for result in _results(tasks, options, config, workers):
+                files_done += result.files
+                summary.failed.extend(result.problems)
+                for path in result.unchanged:
+                    summary.unchanged += known[path][1]
+                for article, draft in result.read:
+                    path = article.source.path
+                    if path in known and path not in replaced:
+                        writer.delete_by_term("path", path)
+                        replaced.add(path)
+                    if path in known:
+                        summary.updated += 1
+                    else:
+                        summary.added += 1
+                    pending.append((article, draft))
+                    articles_done += 1
+                    since_commit += 1
+                if len(pending) >= BATCH:
+                    flush(writer)
+                if since_commit >= COMMIT_EVERY:
+                    flush(writer)
+                    store.release(writer, commit=True)
+                    store.save_registry(registry)
+                    writer = store.acquire(ix, wait, on_wait, procs)
+                    since_commit = 0
+                if progress is not None:
+                    progress(Progress(files_done, len(found), articles_done, time.perf_counter() - started))
+            flush(writer)
+            if prune:
+                summary.removed += _prune(writer, known, paths, {str(f.path) for f in found})
+        except BaseException:
+            store.release(writer, commit=False)
+            raise
+        store.release(writer, commit=True)
+        store.save_registry(registry)
+        frequencies.update(store.path, ix)
+        summary.seconds = time.perf_counter() - started
+        return summary
 
 
 def _results(
