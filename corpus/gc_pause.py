@@ -1,10 +1,12 @@
 """Pausing Python's cyclic garbage collector around bulk work that makes many objects and no cycles.
 
 Decoding thousands of stored articles makes hundreds of thousands of small objects (sentences, mentions).
-Each burst of allocations sets off collections that walk every object still alive, and at a large
-comparison's size that costs a third of the whole (5.0 s against 3.6 s for 14,000 mentions). Reference
-counting still frees these objects as usual. The collector comes back when the outermost pause ends,
-however it ends, and only if it was on when the pause began.
+Each burst of allocations sets off collections that walk every object still alive: at a large
+comparison's size that cost a third of the whole (5.0 s against 3.6 s for 14,000 mentions), and in a
+40,000-article import the writer process spent 47 s of 356 in full collections walking the people
+registry. Reference counting still frees these objects as usual; the few cycles made meanwhile wait
+for the next collection. The collector comes back when the outermost pause ends, however it ends, and
+only if it was on when the pause began.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ hold all their words.
 
 from __future__ import annotations
 
+import operator
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
@@ -194,6 +195,20 @@ def count_by(bits: int, groups: dict[str, int]) -> dict[str, int]:
     return dict(sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _column_bytes(reader: Any, fieldname: str) -> list[bytes]:
+    """Every document's raw value of a variable-length bytes column: one read of the column's data, cut
+    by its length table (Whoosh's own reader makes a call and a translation per document, 0.09 s for the
+    outlet column of 40,000 documents in a new process)."""
+    column = reader.column_reader(fieldname, translate=False)
+    try:
+        offsets, lengths = column._offsets, column._lengths
+        size = max(map(operator.add, offsets, lengths), default=0)
+        data = bytes(column._dbfile.get(column._basepos, size))
+        return [data[start : start + length] for start, length in zip(offsets, lengths, strict=True)]
+    except (AttributeError, ValueError, TypeError):  # another column type: a call per document
+        return list(column)
+
+
 def field_groups(searcher: Searcher, fieldname: str) -> dict[str, int]:
     """One bitset per term of a field (each outlet's documents), over all segments: from the field's
     column when it has one (one pass over the segment's values, a third of the time of reading every
@@ -204,11 +219,13 @@ def field_groups(searcher: Searcher, fieldname: str) -> dict[str, int]:
         if fieldname not in reader.schema:
             continue
         if reader.has_column(fieldname):
-            by_value: dict[str, list[int]] = {}
-            for docnum, value in enumerate(reader.column_reader(fieldname)):
+            by_value: dict[bytes, list[int]] = {}
+            for docnum, value in enumerate(_column_bytes(reader, fieldname)):
                 if value:
                     by_value.setdefault(value, []).append(docnum)
-            for name, docnums in by_value.items():
+            field = reader.schema[fieldname]
+            for raw, docnums in by_value.items():
+                name = field.from_column_value(raw)
                 groups[name] = groups.get(name, 0) | (bitset(docnums) << offset)
             continue
         for term in reader.lexicon(fieldname):
