@@ -11,6 +11,7 @@ was committed stays, and the same import run again finishes the job.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +27,10 @@ def _emit(record: dict[str, object]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     data_dir, name, config_file, *paths = list(argv if argv is not None else sys.argv[1:])
+    # SIGINT is how the app stops an import: make sure it arrives, whatever the parent process had
+    # ignored or blocked (both pass to a child; Python then never raises KeyboardInterrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
         config = load_people_config(Path(config_file))
     except ConfigError as exc:
