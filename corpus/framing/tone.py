@@ -7,13 +7,12 @@ VADER is pinned (vaderSentiment==3.3.2) because every figure here depends on its
 from __future__ import annotations
 
 import math
-import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Generic, TypeVar
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText  # type: ignore[import-untyped]
 
 K = TypeVar("K")
 
@@ -45,11 +44,8 @@ def _no_sentiment_words(text: str) -> bool:
     if not text.isascii() and not _emoji().isdisjoint(text):
         return False
     lexicon = _analyzer().lexicon
-    for token in text.split():
-        stripped = token.strip(string.punctuation)
-        if (stripped if len(stripped) > 2 else token).lower() in lexicon:
-            return False
-    return True
+    strip = SentiText._strip_punc_if_word  # VADER's own rule, so the shortcut cannot drift from it
+    return not any(strip(token).lower() in lexicon for token in text.split())
 
 
 @lru_cache(maxsize=1 << 16)
