@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from corpus.lexicon import DAYS, DIRECTIONS, HYPHEN_PREFIXES, MONTHS, NEVER_NAMES, PARTICLES, STOP_WORDS, Lexicon
+from corpus.model import pickled_as_tuple
 
 # Words, with apostrophes and hyphens inside; dotted acronyms; numbers; any other single character.
 # Each token comes with the space before it, so offsets follow from lengths (findall is much faster
@@ -30,6 +31,7 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
+@pickled_as_tuple
 @dataclass(slots=True)
 class Tokens:
     """A sentence as tokens: text and character offsets into the sentence."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from corpus.attribution import labels_for, quote_text, quoted_spans, verb_for
 from corpus.lexicon import DAYS, MONTHS, NEVER_NAMES, PARTICLES, STOP_WORDS, Lexicon, lexicon
-from corpus.model import UNKNOWN_OUTLET, Article, Mention, Person, Sentence
+from corpus.model import UNKNOWN_OUTLET, Article, Mention, Person, Sentence, pickled_as_tuple
 from corpus.names import Candidate, Tokens, find_candidates, fold, is_title_case, tokenize
 from corpus.people_config import PeopleConfig
 from corpus.sentences import split_sentences
@@ -30,6 +30,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WHERE_ORDER = {"body": 0, "via": 1, "title": 2, "comment": 3}
 
 
+@pickled_as_tuple
 @dataclass(slots=True)
 class Hit:
     """A name found in a sentence, before it is known which person it is."""
@@ -49,6 +50,7 @@ class Hit:
     digit_after: bool = False  # a number follows the name ("May 5")
 
 
+@pickled_as_tuple
 @dataclass(slots=True)
 class Draft:
     """One article after the first pass: its sentences, name hits, and Title Case lines to scan."""
