@@ -3,12 +3,38 @@
 `read_corpus(paths)` is the entry point: it yields clean `Article`s and a `Problem` for each file (or
 line) that could not be read. `extract_people(articles)` then fills each article's `sentences` and
 `people` (mentions resolved across the whole set).
+
+The names below are imported when first used (PEP 562): a process that only compares or searches
+never loads the readers, and starts up faster for it.
 """
 
-from corpus.ingest import ReadOptions, read_corpus
-from corpus.model import Article, Comment, Mention, Person, Problem, Sentence, Source, Via
-from corpus.people import extract_people
-from corpus.people_config import ConfigError, PeopleConfig, load_people_config
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corpus.ingest import ReadOptions, read_corpus
+    from corpus.model import Article, Comment, Mention, Person, Problem, Sentence, Source, Via
+    from corpus.people import extract_people
+    from corpus.people_config import ConfigError, PeopleConfig, load_people_config
+
+_WHERE = {
+    "ReadOptions": "corpus.ingest",
+    "read_corpus": "corpus.ingest",
+    "Article": "corpus.model",
+    "Comment": "corpus.model",
+    "Mention": "corpus.model",
+    "Person": "corpus.model",
+    "Problem": "corpus.model",
+    "Sentence": "corpus.model",
+    "Source": "corpus.model",
+    "Via": "corpus.model",
+    "extract_people": "corpus.people",
+    "ConfigError": "corpus.people_config",
+    "PeopleConfig": "corpus.people_config",
+    "load_people_config": "corpus.people_config",
+}
 
 __all__ = [
     "Article",
@@ -27,6 +53,14 @@ __all__ = [
     "load_people_config",
     "read_corpus",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'corpus' has no attribute {name!r}")
 
 
 def demo_corpus_path() -> str:

@@ -1,12 +1,39 @@
 """The Whoosh index: building it from corpus articles, keeping it current, and searching it.
 
-Nothing outside this package imports Whoosh; everything it returns is a plain dataclass.
+Nothing outside this package imports Whoosh; everything it returns is a plain dataclass. The names
+below are imported when first used (PEP 562): searching and comparing never load the readers and the
+people extractor that `add` needs.
 """
 
-from index.build import AddSummary, Progress, add_paths, remove
-from index.schema import SCHEMA_VERSION
-from index.search import Index, PersonCount, QueryError, SearchHit, SearchResult, Stats
-from index.store import Busy, IndexError_, NoIndex, Store, WrongSchema
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from index.build import AddSummary, Progress, add_paths, remove
+    from index.schema import SCHEMA_VERSION
+    from index.search import Index, PersonCount, QueryError, SearchHit, SearchResult, Stats
+    from index.store import Busy, IndexError_, NoIndex, Store, WrongSchema
+
+_WHERE = {
+    "AddSummary": "index.build",
+    "Progress": "index.build",
+    "add_paths": "index.build",
+    "remove": "index.build",
+    "SCHEMA_VERSION": "index.schema",
+    "Index": "index.search",
+    "PersonCount": "index.search",
+    "QueryError": "index.search",
+    "SearchHit": "index.search",
+    "SearchResult": "index.search",
+    "Stats": "index.search",
+    "Busy": "index.store",
+    "IndexError_": "index.store",
+    "NoIndex": "index.store",
+    "Store": "index.store",
+    "WrongSchema": "index.store",
+}
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -26,3 +53,11 @@ __all__ = [
     "add_paths",
     "remove",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'index' has no attribute {name!r}")

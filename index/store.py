@@ -16,16 +16,18 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import FileIndex, LockError
 from whoosh.writing import IndexWriter
 
 from corpus.names import fold
-from corpus.people import NameRegistry
-from corpus.people_config import PeopleConfig
 from index.schema import SCHEMA_VERSION, make_schema
+
+if TYPE_CHECKING:  # the registry and its extractor load only for `add` and the rare fallback below
+    from corpus.people import NameRegistry
+    from corpus.people_config import PeopleConfig
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _META = "newsframe.json"
@@ -156,6 +158,8 @@ class Store:
             return ""
 
     def load_registry(self, config: PeopleConfig) -> NameRegistry:
+        from corpus.people import NameRegistry
+
         try:
             with open(self.path / _REGISTRY, "rb") as handle:
                 registry = pickle.load(handle)
@@ -180,6 +184,8 @@ class Store:
                 return found
         except (OSError, ValueError):
             pass
+        from corpus.people_config import PeopleConfig
+
         return _names(self.load_registry(PeopleConfig()))
 
     def save_registry(self, registry: NameRegistry) -> None:
