@@ -77,11 +77,6 @@ class Candidate:
     title_words: tuple[str, ...] = field(default_factory=tuple)
 
 
-def strip_possessive(word: str) -> str:
-    """ "Putin's" -> "Putin"; "Ilves’" -> "Ilves"."""
-    return _POSSESSIVE.sub("", word)
-
-
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A key for comparing spellings: no accents, no case, hyphens and dots as spaces.
@@ -165,6 +160,8 @@ def find_candidates(tokens: Tokens, lex: Lexicon, lower_vocabulary: frozenset[st
 
 
 _PREFIX_HEADS = frozenset(prefix[:3] for prefix in HYPHEN_PREFIXES)
+_MONTHS_OR_DAYS = MONTHS | DAYS
+_CONTRACTIONS = ("n't", "n’t", "'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll")
 
 
 def _starts_name(texts: list[str], i: int) -> bool:
@@ -195,35 +192,35 @@ def _candidate(
     tokens: Tokens, i: int, j: int, lex: Lexicon, lower_vocabulary: frozenset[str] | set[str]
 ) -> Candidate | None:
     texts = tokens.text
-    words = [w for w in texts[i:j] if w != "."]
     index = [k for k in range(i, j) if texts[k] != "."]
-    possessive = bool(_POSSESSIVE.search(words[-1]))
-    words[-1] = strip_possessive(words[-1])
+    words = [texts[k] for k in index]
+    possessive_mark = _POSSESSIVE.search(words[-1])
+    possessive = possessive_mark is not None
+    if possessive_mark is not None:
+        words[-1] = words[-1][: possessive_mark.start()]
     # Sentence-initial ordinary words: "But Voss", "Yesterday Ilves", "Strip away". A lone "May" or
-    # "Will" stays: it is a name if the article knows "Theresa May".
-    while (
-        len(words) > 0
-        and (len(words) > 1 or words[0].lower() in NEVER_NAMES or words[0].lower() not in STOP_WORDS)
-        and index[0] == _sentence_start(texts)
-        and words[0].lower() not in PARTICLES
-        and (_ordinary(words[0], lower_vocabulary) or words[0].lower() in lex.verb_forms)
+    # "Will" stays: it is a name if the article knows "Theresa May". (Once: what follows is not initial.)
+    first = words[0].lower()
+    if (
+        index[0] == _sentence_start(texts)
+        and (len(words) > 1 or first in NEVER_NAMES or first not in STOP_WORDS)
+        and first not in PARTICLES
+        and (first in STOP_WORDS or first in lower_vocabulary or first in lex.verb_forms)
     ):
         words.pop(0)
         index.pop(0)
     # Month and day names in front or behind: "Monday Voss", "Twitter Friday".
-    while words and words[0].lower() in MONTHS | DAYS and len(words) > 1:
+    while len(words) > 1 and words[0].lower() in _MONTHS_OR_DAYS:
         words.pop(0)
         index.pop(0)
-    while words and words[-1].lower() in DAYS and len(words) > 1:
+    while len(words) > 1 and words[-1].lower() in DAYS:
         words.pop()
         index.pop()
     if not words:
         return None
     if len(words[0]) == 1 and (index[0] + 1 >= len(texts) or texts[index[0] + 1] != "."):
         return None  # "U.S.S Donald Cook": a stray letter, not an initial
-    if any(w.endswith(("n't", "n’t", "'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll")) for w in words) or (
-        index[0] > 0 and texts[index[0] - 1] == "@"
-    ):
+    if any(w.endswith(_CONTRACTIONS) for w in words) or (index[0] > 0 and texts[index[0] - 1] == "@"):
         return None  # "Don't"; "@Frida L." is a commenter's handle
     lowered = [w.lower().replace("’", "'") for w in words]
     # Titles: split at the last title word that is followed by something.
@@ -261,7 +258,7 @@ def _candidate(
         return None  # "Prime Minister", "Finance Minister" with no name after them
     if name in lex.places or name in lex.demonyms or name in lex.organisation_words:
         return None
-    if any(w in lex.organisation_words for w in lowered):
+    if not lex.organisation_words.isdisjoint(lowered):
         return None
     if len(words) > 1 and (all(w in lex.places or w in lex.demonyms for w in lowered) or lowered[-1] in lex.demonyms):
         return None  # "North Korea", "Vaccinated Americans"
@@ -300,11 +297,6 @@ def _sentence_start(texts: list[str]) -> int:
         if word[0].isalnum():
             return k
     return 0
-
-
-def _ordinary(word: str, lower_vocabulary: frozenset[str] | set[str]) -> bool:
-    lowered = word.lower()
-    return lowered in STOP_WORDS or lowered in lower_vocabulary
 
 
 def _descriptive(word: str, lex: Lexicon) -> bool:
