@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.attribution import labels_for, quote_text, quoted_spans, verb_for
 from corpus.lexicon import DAYS, MONTHS, NEVER_NAMES, PARTICLES, STOP_WORDS, Lexicon, lexicon
@@ -206,7 +206,8 @@ def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
 # --- pass 2: the corpus's names, and resolving each article's mentions ---------------------------
 
 
-def _key(words: Iterable[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=65536)
+def _key(words: tuple[str, ...]) -> tuple[str, ...]:
     """A full name's key: folded words without initials ("donald j trump" -> ("donald", "trump"))."""
     return tuple(w for w in words if len(w) > 1 or not w.isalpha())
 
@@ -388,7 +389,7 @@ class NameRegistry:
                 union(next(iter(owners)), key)
         # Across the corpus only configured merges join other different word lists.
         for group_names in self.config.merge:
-            keys = [_key(fold(name).split()) for name in group_names]
+            keys = [_key(tuple(fold(name).split())) for name in group_names]
             for key in keys:
                 parent.setdefault(key, key)
                 counts.setdefault(key, 0)
@@ -399,7 +400,7 @@ class NameRegistry:
                 parent[keys[0]] = keys[0]
                 parent[first] = keys[0]
         for canonical, aliases in self.config.aliases.items():
-            key = _key(fold(canonical).split())
+            key = _key(tuple(fold(canonical).split()))
             parent.setdefault(key, key)
             counts.setdefault(key, 0)
             self._surfaces[key][canonical] += 0
@@ -412,8 +413,8 @@ class NameRegistry:
             for surface in self._surfaces.get(key, Counter()):
                 members[canon][surface] += 0
         self._display = {}
-        configured = {_key(fold(c).split()): c for c in self.config.aliases} | {
-            _key(fold(g[0]).split()): g[0] for g in self.config.merge if g
+        configured = {_key(tuple(fold(c).split())): c for c in self.config.aliases} | {
+            _key(tuple(fold(g[0]).split())): g[0] for g in self.config.merge if g
         }
         for canon, surfaces in members.items():
             if canon in configured:
@@ -535,6 +536,7 @@ class _ArticleClusters:
         self._placed: set[int] = set()
         self.names: dict[tuple[str, ...], list[Hit]] = {}  # cluster key (longest words) -> hits
         self.order: list[tuple[str, ...]] = []
+        self._matches: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # _match's answers while order holds
         self.person: dict[tuple[str, ...], str] = {}
 
     def known(self, hit: Hit) -> bool:
@@ -552,7 +554,7 @@ class _ArticleClusters:
         if config.ignored(" ".join(hit.words)) or config.ignored(hit.surface):
             return False
         if hit.person:
-            key = _key(fold(hit.person).split())
+            key = _key(tuple(fold(hit.person).split()))
             self._put(key, hit)
             self.person[key] = hit.person
             return True
@@ -569,6 +571,7 @@ class _ArticleClusters:
             if len(match) == 1 and len(_key(hit.words)) > 1:  # a fuller name for a cluster begun by "Mr Sung"
                 self.names[_key(hit.words)] = self.names.pop(match)
                 self.order[self.order.index(match)] = _key(hit.words)
+                self._matches.clear()
                 match = _key(hit.words)
             self.names[match].append(hit)
             self._placed.add(id(hit))
@@ -586,6 +589,7 @@ class _ArticleClusters:
         if key not in self.names:
             self.names[key] = []
             self.order.append(key)
+            self._matches.clear()
         self.names[key].append(hit)
         self._placed.add(id(hit))
 
@@ -593,16 +597,28 @@ class _ArticleClusters:
         """The cluster this name belongs to: one whose name ends (surname) or starts with it, or a
         shorter cluster the new name contains ("Mr Sung" before "Sung Min-ho"); the latest wins."""
         key = _key(words) or words
+        if key in self._matches:
+            return self._matches[key]
         best: tuple[str, ...] | None = None
-        best_rank = best_position = -1
-        for position, name in enumerate(self.order):
-            rank = _containment(key, name)
-            if rank < 0 and len(name) < len(key):
-                rank = _containment(name, key)
-            if rank < 0:
+        best_rank = -1
+        size = len(key)
+        for name in self.order:  # this loop is most of resolving: plain slices, no helper call
+            length = len(name)
+            if size <= length:
+                shorter, longer, cut = key, name, size
+            elif length:
+                shorter, longer, cut = name, key, length
+            else:
                 continue
-            if rank > best_rank or (rank == best_rank and position > best_position):
-                best, best_rank, best_position = name, rank, position
+            if longer[-cut:] == shorter:
+                rank = 2
+            elif longer[:cut] == shorter:
+                rank = 1
+            else:
+                continue
+            if rank >= best_rank:  # a tie goes to the later cluster
+                best, best_rank = name, rank
+        self._matches[key] = best
         return best
 
     def people(self, sentences: list[Sentence], extractor: PeopleExtractor) -> list[Person]:
@@ -610,7 +626,7 @@ class _ArticleClusters:
         for key in self.order:
             hits = self.names[key]
             if key in self.person:
-                canon = _key(fold(self.person[key]).split())
+                canon = _key(tuple(fold(self.person[key]).split()))
             else:
                 canon = self.registry.canonical(key) or key
             found[canon].extend(hits)
@@ -645,17 +661,6 @@ class _ArticleClusters:
             people.append(Person(name=name, aliases=aliases, mentions=mentions))
         people.sort(key=lambda p: (-len(p.mentions), p.mentions[0].sentence))
         return people
-
-
-def _containment(short: tuple[str, ...], long: tuple[str, ...]) -> int:
-    """2 when `short` ends `long` (a surname), 1 when it starts it (a given name, or a Korean surname)."""
-    if len(short) > len(long) or not short:
-        return -1
-    if long[-len(short) :] == short:
-        return 2
-    if long[: len(short)] == short:
-        return 1
-    return -1
 
 
 def _plausible_single(hit: Hit, lex: Lexicon) -> bool:
