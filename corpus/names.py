@@ -23,7 +23,7 @@ from corpus.model import pickled_as_tuple
 _TOKEN = re.compile(
     r"(\s*)("
     r"(?:[A-Za-z]\.){2,}"
-    r"|[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*(?:['’](?![^\W\d_]))?"
+    r"|[^\W\d_]\w*(?:[-'’][^\W\d_]\w*)*(?:['’](?![^\W\d_]))?"  # a hyphen or apostrophe joins letters
     r"|\d[\d,.:]*\w*"
     r"|\S"
     r")"
