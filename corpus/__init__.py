@@ -10,8 +10,9 @@ never loads the readers, and starts up faster for it.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from corpus.lazy import lazy_names
 
 if TYPE_CHECKING:
     from corpus.ingest import ReadOptions, read_corpus
@@ -55,12 +56,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        value = getattr(import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'corpus' has no attribute {name!r}")
+__getattr__ = lazy_names("corpus", _WHERE, globals())
 
 
 def demo_corpus_path() -> str:

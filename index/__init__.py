@@ -7,8 +7,9 @@ people extractor that `add` needs.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from corpus.lazy import lazy_names
 
 if TYPE_CHECKING:
     from index.build import AddSummary, Progress, add_paths, remove
@@ -55,9 +56,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        value = getattr(import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'index' has no attribute {name!r}")
+__getattr__ = lazy_names("index", _WHERE, globals())
