@@ -23,7 +23,7 @@ from corpus.ingest import ReadOptions, Unchanged, group_by_folder, read_group
 from corpus.model import Article, Problem
 from corpus.people import Draft, PeopleExtractor
 from corpus.people_config import PeopleConfig
-from index import frequencies
+from index import frequencies, segment_tables
 from index.schema import document
 from index.store import Store
 
@@ -192,6 +192,7 @@ def add_paths(
         store.release(writer, commit=True)
         store.save_registry(registry)
         frequencies.update(store.path, ix)
+        segment_tables.update(store.path, ix)
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -266,4 +267,5 @@ def remove(store: Store, target: str, wait: float = 600.0, on_wait: Callable[[st
                     writer.delete_by_term("path", path)
                     removed += count
     frequencies.update(store.path, ix)  # a commit may merge segments
+    segment_tables.update(store.path, ix)
     return removed

@@ -7,7 +7,7 @@ become integer AND/OR/NOT, so counts for any number of outlets cost a few millis
 need positions (phrases, proximity) are matched by Whoosh itself, restricted to the documents that
 hold all their words.
 
-`field_groups` gives one bitset per outlet (the `Index` keeps them per index generation).
+`segment_groups` gives one bitset per outlet in a segment (kept beside the index: `segment_tables`).
 """
 
 from __future__ import annotations
@@ -143,10 +143,15 @@ def sorted_column(reader: Any, fieldname: str) -> tuple[list[int], list[int]]:
         # equal values in descending document order: read backwards, newest first and in index order
         pairs = sorted(zip(column, range(0, -len(column), -1), strict=True))
         found = ([v for v, _ in pairs], [-n for _, n in pairs])
-        if len(_COLUMNS) > 256:
-            _COLUMNS.clear()
-        _COLUMNS[key] = found
+        remember_sorted_column(key[0], fieldname, found)
     return found
+
+
+def remember_sorted_column(segment_id: str, fieldname: str, found: tuple[list[int], list[int]]) -> None:
+    """Keep a segment's sorted column read elsewhere (`segment_tables`), so `sorted_column` need not read it."""
+    if len(_COLUMNS) > 256:
+        _COLUMNS.clear()
+    _COLUMNS[(segment_id, fieldname)] = found
 
 
 def _column_values(reader: Any, fieldname: str) -> list[int]:
@@ -210,25 +215,32 @@ def _column_bytes(reader: Any, fieldname: str) -> list[bytes]:
 
 
 def field_groups(searcher: Searcher, fieldname: str) -> dict[str, int]:
-    """One bitset per term of a field (each outlet's documents), over all segments: from the field's
-    column when it has one (one pass over the segment's values, a third of the time of reading every
-    outlet's postings), else from the postings."""
+    """One bitset per term of a field (each outlet's documents), over all segments."""
     groups: dict[str, int] = {}
     for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        if fieldname not in reader.schema:
-            continue
-        if reader.has_column(fieldname):
-            by_value: dict[bytes, list[int]] = {}
-            for docnum, value in enumerate(_column_bytes(reader, fieldname)):
-                if value:
-                    by_value.setdefault(value, []).append(docnum)
-            field = reader.schema[fieldname]
-            for raw, docnums in by_value.items():
-                name = field.from_column_value(raw)
-                groups[name] = groups.get(name, 0) | (bitset(docnums) << offset)
-            continue
-        for term in reader.lexicon(fieldname):
-            name = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            groups[name] = groups.get(name, 0) | (term_bits(reader, fieldname, term) << offset)
+        for name, bits in segment_groups(sub.reader(), fieldname).items():
+            groups[name] = groups.get(name, 0) | (bits << offset)
+    return groups
+
+
+def segment_groups(reader: Any, fieldname: str) -> dict[str, int]:
+    """One bitset per term of a field in one segment: from the field's column when it has one (one pass
+    over the segment's values, a third of the time of reading every term's postings), else from the
+    postings."""
+    groups: dict[str, int] = {}
+    if fieldname not in reader.schema:
+        return groups
+    if reader.has_column(fieldname):
+        by_value: dict[bytes, list[int]] = {}
+        for docnum, value in enumerate(_column_bytes(reader, fieldname)):
+            if value:
+                by_value.setdefault(value, []).append(docnum)
+        field = reader.schema[fieldname]
+        for raw, docnums in by_value.items():
+            name = field.from_column_value(raw)
+            groups[name] = groups.get(name, 0) | bitset(docnums)
+        return groups
+    for term in reader.lexicon(fieldname):
+        name = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+        groups[name] = groups.get(name, 0) | term_bits(reader, fieldname, term)
     return groups

@@ -5,8 +5,8 @@ Asking Whoosh for a word's frequency probes a hash file in every segment, about 
 the 1,300 context words of a small comparison on a 16-segment index, 5 s for the 20,000 of a large
 one. And Whoosh's spelling correction walks every term that starts like the word, in Python: 150-200
 ms for most words of a 60,000-word vocabulary. So `add` writes each segment's body-term frequencies
-and spelling words once (segments never change) and one merged table for the index as it stands,
-loaded in milliseconds. When the table is missing or stale (an import was killed; another one
+and spelling words once (segments never change) and merged tables for the index as it stands (the
+frequencies, and the words apart: a comparison needs only the first), loaded in milliseconds. When the table is missing or stale (an import was killed; another one
 committed since), the segments' tables are merged in memory, and a segment without one is read from
 Whoosh on the spot.
 """
@@ -17,21 +17,17 @@ import json
 import os
 import pickle
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 FIELD = "body"
 FOLDER = "frequencies"
-MERGED = "all.pickle"
-CURRENT = "all.segments.json"  # the segments the merged table covers, written after it: a cheap check
-VERSION = 2  # 2: spelling words too
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    by_stem: dict[str, int]  # every body term (a stem) -> its frequency in the index
-    words: frozenset[str]  # every body word as written (lower case): what "did you mean" may offer
+MERGED = "all.pickle"  # every body term (a stem) -> its frequency in the index
+WORDS = "words.pickle"  # every body word as written (lower case): what "did you mean" may offer
+CURRENT = "all.segments.json"  # the segments the merged tables cover, written after them: a cheap check
+VERSION = 2  # of a segment's table; 2: spelling words too
+MERGED_VERSION = 3  # of the merged tables; 3: the words in a file of their own
 
 
 def update(path: Path, ix: Any) -> None:
@@ -41,39 +37,61 @@ def update(path: Path, ix: Any) -> None:
     with ix.reader() as reader:
         segments = _segments(reader)
         ids = sorted(segment_id for segment_id, _ in segments)
-        if _current(folder) == {"version": VERSION, "segments": ids} and (folder / MERGED).exists():
+        if _current(folder) == {"version": MERGED_VERSION, "segments": ids} and (folder / MERGED).exists():
             return  # nothing new since the last import (a rerun that found every file unchanged)
-        merged = _merge(_segment_table(folder, segment_id, leaf, write=True) for segment_id, leaf in segments)
-    _write(folder / MERGED, {"version": VERSION, "segments": ids, "by_stem": merged.by_stem, "words": merged.words})
+        tables = [_segment_table(folder, segment_id, leaf, write=True) for segment_id, leaf in segments]
+    _write(folder / MERGED, {"version": MERGED_VERSION, "segments": ids, "by_stem": _merge(tables)})
+    _write(folder / WORDS, {"version": MERGED_VERSION, "segments": ids, "words": _merge_words(tables)})
     tmp = folder / f"{CURRENT}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps({"version": VERSION, "segments": ids}), encoding="utf-8")
+    tmp.write_text(json.dumps({"version": MERGED_VERSION, "segments": ids}), encoding="utf-8")
     os.replace(tmp, folder / CURRENT)
     for old in folder.glob("*.pickle"):
-        if old.name != MERGED and old.stem not in ids:
+        if old.name not in (MERGED, WORDS) and old.stem not in ids:
             old.unlink(missing_ok=True)
 
 
-def load(path: Path, reader: Any) -> Vocabulary:
-    """The body's terms with their frequencies, and its words, over the index's current segments."""
-    folder = path / FOLDER
-    segments = _segments(reader)
-    merged = _read(folder / MERGED)
-    if (
-        isinstance(merged, dict)
-        and merged.get("version") == VERSION
-        and merged.get("segments") == sorted(segment_id for segment_id, _ in segments)
-    ):
-        return Vocabulary(merged["by_stem"], merged["words"])
-    return _merge(_segment_table(folder, segment_id, leaf, write=False) for segment_id, leaf in segments)
+def load(path: Path, reader: Any) -> dict[str, int]:
+    """The body's terms with their frequencies, over the index's current segments."""
+    merged = _merged(path / FOLDER / MERGED, reader)
+    if merged is not None:
+        by_stem: dict[str, int] = merged["by_stem"]
+        return by_stem
+    return _merge(
+        _segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in _segments(reader)
+    )
 
 
-def _merge(tables: Any) -> Vocabulary:
+def load_words(path: Path, reader: Any) -> frozenset[str]:
+    """The body's words as written, over the index's current segments."""
+    merged = _merged(path / FOLDER / WORDS, reader)
+    if merged is not None:
+        words: frozenset[str] = merged["words"]
+        return words
+    tables = (_segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in _segments(reader))
+    return _merge_words(tables)
+
+
+def _merged(file: Path, reader: Any) -> dict[str, Any] | None:
+    """A merged table when it covers exactly the reader's segments."""
+    found = _read(file)
+    current = sorted(segment_id for segment_id, _ in _segments(reader))
+    if isinstance(found, dict) and found.get("version") == MERGED_VERSION and found.get("segments") == current:
+        return found
+    return None
+
+
+def _merge(tables: Iterable[dict[str, Any]]) -> dict[str, int]:
     by_stem: Counter[str] = Counter()
-    words: set[str] = set()
     for table in tables:
         by_stem.update(table["by_stem"])
+    return dict(by_stem)
+
+
+def _merge_words(tables: Iterable[dict[str, Any]]) -> frozenset[str]:
+    words: set[str] = set()
+    for table in tables:
         words.update(table["words"])
-    return Vocabulary(dict(by_stem), frozenset(words))
+    return frozenset(words)
 
 
 def _segments(reader: Any) -> list[tuple[str, Any]]:

@@ -26,9 +26,8 @@ from whoosh.searching import Searcher
 from corpus.lexicon import lexicon
 from corpus.model import Article
 from corpus.names import fold
-from index import frequencies, ranking
-from index.docsets import count_by, docset, field_groups, live, members, sorted_column
-from index.frequencies import Vocabulary
+from index import frequencies, ranking, segment_tables
+from index.docsets import count_by, docset, live, members, remember_sorted_column, sorted_column
 from index.schema import unpack
 from index.snippets import snippet
 from index.spelling import VocabularyCorrector
@@ -93,7 +92,7 @@ class Index:
         self.ix: FileIndex = store.open()
         self._names: dict[str, Any] | None = None  # Store.people(), read once
         self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
-        self._vocabulary: tuple[int, Vocabulary] | None = None  # per generation
+        self._frequencies: tuple[int, dict[str, int]] | None = None  # per generation
         self._corrector: tuple[int, VocabularyCorrector] | None = None  # built on the first "did you mean"
         self._local = threading.local()
 
@@ -254,26 +253,32 @@ class Index:
         if cached is not None and cached[0] == generation:
             return cached
         alive = live(searcher)
-        groups = {name: bits & alive for name, bits in field_groups(searcher, "outlet").items()}
+        tables = segment_tables.load(self.store.path, searcher.reader())
+        groups: dict[str, int] = {}
+        for sub, offset in searcher.leaf_searchers():
+            segment_id = str(sub.reader().segment().segment_id())
+            table = tables[segment_id]
+            for name, bits in table.outlets.items():
+                groups[name] = groups.get(name, 0) | (bits << offset)
+            if table.dates is not None:  # what a date range will need, read with the rest
+                remember_sorted_column(segment_id, "date", table.dates)
+        groups = {name: bits & alive for name, bits in groups.items()}
         self._groups = (generation, groups, alive)
         return self._groups
 
     def word_frequencies(self, searcher: Searcher) -> dict[str, int]:
-        """Every body word's frequency in the whole index, by stem (the prior of distinctive words)."""
-        return self.vocabulary(searcher).by_stem
-
-    def vocabulary(self, searcher: Searcher) -> Vocabulary:
-        """The body's words and their frequencies, read once per index generation."""
+        """Every body word's frequency in the whole index, by stem (the prior of distinctive words), read
+        once per index generation."""
         generation = searcher.reader().generation()
-        if self._vocabulary is None or self._vocabulary[0] != generation:
-            self._vocabulary = (generation, frequencies.load(self.store.path, searcher.reader()))
-        return self._vocabulary[1]
+        if self._frequencies is None or self._frequencies[0] != generation:
+            self._frequencies = (generation, frequencies.load(self.store.path, searcher.reader()))
+        return self._frequencies[1]
 
     def warm(self) -> None:
         """Read what comparisons and dated queries need once (the word table, the names, each segment's
         sorted dates), so that an app's first comparison takes no longer than later ones."""
         with self.searcher() as searcher:
-            self.vocabulary(searcher)
+            self.word_frequencies(searcher)
             self.outlet_groups(searcher)
             for sub, _ in searcher.leaf_searchers():
                 if sub.reader().has_column("date"):
@@ -283,7 +288,8 @@ class Index:
     def _spelling(self, searcher: Searcher) -> VocabularyCorrector:
         generation = searcher.reader().generation()
         if self._corrector is None or self._corrector[0] != generation:
-            self._corrector = (generation, VocabularyCorrector(self.vocabulary(searcher)))
+            words = frequencies.load_words(self.store.path, searcher.reader())
+            self._corrector = (generation, VocabularyCorrector(words, self.word_frequencies(searcher)))
         return self._corrector[1]
 
     def _suggest(

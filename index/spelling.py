@@ -14,7 +14,6 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from whoosh.spelling import Corrector
 
-from index.frequencies import Vocabulary
 from index.snippets import stem_word
 
 MIN_LENGTH = 3  # shorter words are fragments typed on the way to a word, not misspellings
@@ -23,21 +22,22 @@ MIN_LENGTH = 3  # shorter words are fragments typed on the way to a word, not mi
 class VocabularyCorrector(Corrector):  # type: ignore[misc]  # whoosh.spelling is untyped
     """A Whoosh corrector over the index's words: closer first, then the more frequent."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.vocabulary = vocabulary
+    def __init__(self, words: frozenset[str], by_stem: dict[str, int]) -> None:
+        self.words = words
+        self.by_stem = by_stem
         self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(vocabulary.words):
+        for word in sorted(words):
             self._by_initial.setdefault(word[:1], []).append(word)
 
     def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterator[tuple[float, str]]:
         text = text.lower()
         if len(text) < MIN_LENGTH:
             return
-        candidates = self._by_initial.get(text[:1], []) if prefix else sorted(self.vocabulary.words)
+        candidates = self._by_initial.get(text[:1], []) if prefix else sorted(self.words)
         if prefix > 1:
             candidates = [w for w in candidates if w.startswith(text[:prefix])]
         found = process.extract(text, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=maxdist, limit=None)
-        frequency = self.vocabulary.by_stem
+        frequency = self.by_stem
         for word, distance, _ in found:
             count = frequency.get(stem_word(word), 0) or 1
             yield (-(distance + 0.5 / count), word)

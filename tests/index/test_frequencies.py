@@ -18,7 +18,7 @@ def whoosh_frequencies(index: Index) -> dict[str, int]:
 
 def table_frequencies(index: Index) -> dict[str, int]:
     with index.searcher() as searcher:
-        table = frequencies.load(index.store.path, searcher.reader()).by_stem
+        table = frequencies.load(index.store.path, searcher.reader())
     return {w: table.get(w, 0) for w in WORDS}
 
 
@@ -31,7 +31,7 @@ def test_tables_follow_every_commit_and_survive_a_lost_file(tmp_path: Path) -> N
     assert table_frequencies(index) == whoosh_frequencies(index)
     assert table_frequencies(index)["harbour"] > 0
     with index.searcher() as searcher:
-        words = frequencies.load(store.path, searcher.reader()).words
+        words = frequencies.load_words(store.path, searcher.reader())
     assert {"harbour", "harbours", "striking"} <= words  # as written, for "did you mean"
 
     extra = corpus / "extra"
@@ -43,19 +43,23 @@ def test_tables_follow_every_commit_and_survive_a_lost_file(tmp_path: Path) -> N
     folder = store.path / frequencies.FOLDER
     with index.ix.reader() as reader:
         segments = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
-    assert {f.stem for f in folder.glob("*.pickle")} == segments | {"all"}
+    assert {f.stem for f in folder.glob("*.pickle")} == segments | {"all", "words"}
 
     # an import that finds nothing new leaves the tables as they are
     merged_at = (folder / frequencies.MERGED).stat().st_mtime_ns
     add_paths(store, [corpus], workers=0)
     assert (folder / frequencies.MERGED).stat().st_mtime_ns == merged_at
 
-    # a killed import leaves no merged table: the segments' tables (or Whoosh) stand in
+    # a killed import leaves no merged tables: the segments' tables (or Whoosh) stand in
+    with index.searcher() as searcher:
+        all_words = frequencies.load_words(store.path, searcher.reader())
+    assert "went" in all_words
     (folder / frequencies.MERGED).unlink()
-    for f in folder.glob("*.pickle"):
-        f.unlink()
-        break
+    (folder / f"{sorted(segments)[0]}.pickle").unlink()
+    (folder / frequencies.WORDS).unlink()
     assert table_frequencies(Index(store)) == whoosh_frequencies(index)
+    with index.searcher() as searcher:
+        assert frequencies.load_words(store.path, searcher.reader()) == all_words
 
     remove(store, str(extra / "one.txt"))
     assert (folder / frequencies.MERGED).exists()

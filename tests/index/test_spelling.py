@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from index.frequencies import Vocabulary
 from index.spelling import VocabularyCorrector
 
 
 def corrector() -> VocabularyCorrector:
     by_stem = {"harbour": 50, "harmon": 3, "strike": 40, "stroke": 90, "minist": 70}
     words = frozenset({"harbour", "harbours", "harmony", "strike", "stroke", "minister", "ministry"})
-    return VocabularyCorrector(Vocabulary(by_stem, words))
+    return VocabularyCorrector(words, by_stem)
 
 
 def test_the_closest_word_wins_and_frequency_breaks_ties() -> None:
