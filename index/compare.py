@@ -110,7 +110,7 @@ def _compare(
 def _target(index: Index, text: str) -> tuple[Target, Query]:
     name = index.person_name(text.strip().strip('"'))
     if name is not None:
-        aliases = tuple(index.known_people().get(name, ()))
+        aliases = tuple(index.aliases(name))
         return Target(name, "person", aliases), Term("people", name.lower())
     query = index.parse(text)
     return Target(text.strip(), "query", tuple(text.split())), query

@@ -28,6 +28,7 @@ from corpus.model import Article
 from corpus.names import fold
 from index import frequencies, ranking, segment_tables
 from index.docsets import count_by, docset, live, members, remember_sorted_column, sorted_column
+from index.people_names import PeopleNames
 from index.schema import unpack
 from index.snippets import snippet
 from index.spelling import VocabularyCorrector
@@ -90,7 +91,7 @@ class Index:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.ix: FileIndex = store.open()
-        self._names: dict[str, Any] | None = None  # Store.people(), read once
+        self._names: PeopleNames | None = None  # Store.people(), read once
         self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
         self._frequencies: tuple[int, dict[str, int]] | None = None  # per generation
         self._corrector: tuple[int, VocabularyCorrector] | None = None  # built on the first "did you mean"
@@ -168,13 +169,13 @@ class Index:
 
     def person_name(self, name: str) -> str | None:
         """The canonical name for a name or any alias the corpus uses, with or without "Mr", "Dr"..."""
-        aliases: dict[str, str] = self._people_index()["folded"]
         folded = fold(name)
         words = folded.split()
         honorifics = lexicon().honorifics
         while len(words) > 1 and words[0].rstrip(".") in honorifics:
             words = words[1:]
-        return aliases.get(folded) or aliases.get(" ".join(words))
+        names = self._people_names()
+        return names.canonical(folded) or names.canonical(" ".join(words))
 
     def search(
         self,
@@ -377,10 +378,13 @@ class Index:
 
     def known_people(self) -> dict[str, list[str]]:
         """Display name -> aliases, for every person the index knows."""
-        names: dict[str, list[str]] = self._people_index()["people"]
-        return names
+        return self._people_names().all()
 
-    def _people_index(self) -> dict[str, Any]:
+    def aliases(self, person: str) -> list[str]:
+        """A person's aliases, by display name (without reading every name)."""
+        return self._people_names().aliases(person)
+
+    def _people_names(self) -> PeopleNames:
         if self._names is None:
             self._names = self.store.people()
         return self._names

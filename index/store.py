@@ -1,8 +1,8 @@
 """A named index on disk: where it lives, its schema version, one writer at a time, the people registry.
 
 Layout: `<data dir>/indexes/<name>/` holds the Whoosh files, `newsframe.json` (schema version),
-`people.pickle` (the corpus's names, so a later `add` resolves bare surnames against them), `people.json`
-(the names and aliases alone, quick to load for searches and comparisons), `frequencies/` (word
+`people.pickle` (the corpus's names, so a later `add` resolves bare surnames against them), `people.tsv`
+and `people.folded.tsv` (the names and aliases alone, for searches and comparisons: `index/people_names.py`), `frequencies/` (word
 counts for comparisons, `index/frequencies.py`) and `segments/` (each segment's outlets and dates,
 `index/segment_tables.py`).
 Whoosh's write lock is an OS file lock (fcntl), so a killed writer's lock goes with its process.
@@ -23,7 +23,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import FileIndex, LockError
 from whoosh.writing import IndexWriter
 
-from corpus.names import fold
+from index.people_names import PeopleNames
 from index.schema import SCHEMA_VERSION, make_schema
 
 if TYPE_CHECKING:  # the registry and its extractor load only for `add` and the rare fallback below
@@ -33,7 +33,6 @@ if TYPE_CHECKING:  # the registry and its extractor load only for `add` and the 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _META = "newsframe.json"
 _REGISTRY = "people.pickle"
-_PEOPLE = "people.json"  # names and folded aliases, for readers
 _WRITER = "writer.pid"
 
 
@@ -173,42 +172,28 @@ class Store:
 
     def people_names(self) -> dict[str, list[str]]:
         """Every person the index knows: display name -> aliases."""
-        names: dict[str, list[str]] = self.people()["people"]
-        return names
+        return self.people().all()
 
-    def people(self) -> dict[str, Any]:
-        """`people`: display name -> aliases; `folded`: every name and alias without case or accents
-        -> display name. From `people.json` (loading the whole registry takes ten times longer)."""
-        try:
-            found = json.loads((self.path / _PEOPLE).read_text(encoding="utf-8"))
-            if isinstance(found, dict) and {"people", "folded"} <= found.keys():
-                return found
-        except (OSError, ValueError):
-            pass
+    def people(self) -> PeopleNames:
+        """The names and aliases readers look people up by, from the tables `add` writes beside the index
+        (loading the whole registry takes a hundred times longer: only for an index without them)."""
+        found = PeopleNames.read(self.path)
+        if found is not None:
+            return found
         from corpus.people_config import PeopleConfig
 
-        return _names(self.load_registry(PeopleConfig()))
+        return PeopleNames.of(self.load_registry(PeopleConfig()).people())
 
     def save_registry(self, registry: NameRegistry) -> None:
         tmp = self.path / (_REGISTRY + ".tmp")
         with open(tmp, "wb") as handle:
             pickle.dump(registry, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path / _REGISTRY)
-        _write_json(self.path / _PEOPLE, _names(registry))
+        PeopleNames.of(registry.people()).write(self.path)
+        (self.path / "people.json").unlink(missing_ok=True)  # what versions before the tables wrote
 
     def size_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file()) if self.path.is_dir() else 0
-
-
-def _names(registry: NameRegistry) -> dict[str, Any]:
-    people = registry.people()
-    folded: dict[str, str] = {}
-    for person in people:
-        folded[fold(person)] = person
-    for person, aliases in people.items():
-        for alias in aliases:
-            folded.setdefault(fold(alias), person)
-    return {"people": people, "folded": folded}
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
