@@ -74,6 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     data = args.workdir / "home" / "data"
     sys.path.insert(0, str(ROOT))
+    from bench import compile_bytecode
     from bench.generate import RECURRING_PEOPLE
     from index import Index, Store
 
@@ -101,6 +102,7 @@ def main() -> None:
         "large": {"target": big.name, "outlets": outlets4},
         "small": {"target": small.name, "outlets": outlets3, "from": start.isoformat(), "to": end.isoformat()},
     }
+    compile_bytecode()
     results: dict[str, object] = {}
     for name, case in cases.items():
         runs = [probe(PROBE, data, case) for _ in range(3)]

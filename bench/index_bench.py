@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import compile_bytecode
 from bench.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,6 +138,7 @@ def queries(index_home: Path, count: int, seed: int = 3) -> list[str]:
 
 def search_probe(work: Path, query_file: Path) -> dict[str, float]:
     """Open the index in a new process, answer the first query, then time every query of the file."""
+    compile_bytecode()
     probe = subprocess.run(
         [sys.executable, "-c", SEARCH_PROBE, str(work / "home" / "data"), str(query_file)],
         cwd=ROOT,

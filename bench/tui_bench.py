@@ -106,6 +106,7 @@ def main() -> None:
     args = parser.parse_args()
     data = args.workdir / "home" / "data"
     sys.path.insert(0, str(ROOT))
+    from bench import compile_bytecode
     from bench.generate import RECURRING_PEOPLE
     from index import Index, Store
 
@@ -122,6 +123,7 @@ def main() -> None:
     per_outlet = small.mentions / max(1, len(small.by_outlet))
     days = max(1, int(500 / (per_outlet * 3) * (stats.last_date - stats.first_date).days))
     period = [stats.first_date.isoformat(), (stats.first_date + timedelta(days=days)).isoformat()]
+    compile_bytecode()
     runs = []
     for _ in range(3):
         done = subprocess.run(
