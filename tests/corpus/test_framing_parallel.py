@@ -4,6 +4,8 @@ meanwhile, and everything done here when the worker is not there or dies."""
 from __future__ import annotations
 
 import os
+import sys
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -83,10 +85,47 @@ def test_a_worker_that_dies_mid_comparison_leaves_its_pairs_to_this_process(work
     assert parallel._worker is not None and parallel._worker.process.is_alive()
 
 
-def test_only_big_comparisons_are_worth_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_comparisons_big_enough_for_the_worker_get_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "_worker", None)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: False)  # a spawned worker: only big comparisons
     assert worth_a_worker([3000, 3000, 3000])
     assert not worth_a_worker([200, 200, 200])
     assert not worth_a_worker([100_000])  # one outlet: nothing to align
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # a forked worker starts in milliseconds
+    assert worth_a_worker([200, 200, 200])
+    assert not worth_a_worker([50, 50, 50])
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert not worth_a_worker([3000, 3000, 3000])
+
+
+@pytest.mark.parametrize("fork", [False, True])
+def test_forked_and_spawned_workers_align_the_same(monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
+    if fork and sys.platform != "linux":
+        pytest.skip("the worker is forked on Linux only")
+    monkeypatch.setattr(parallel, "_can_fork", lambda: fork)
+    try:
+        worker = parallel._Worker()
+    except (OSError, RuntimeError, ValueError):
+        pytest.skip("no worker process can be started here")
+    try:
+        assert type(worker.process).__name__ == ("ForkProcess" if fork else "SpawnProcess")
+        result, done = worker.run(PAIRS * 3, lambda: "meanwhile", 0.5, None)
+        assert result == "meanwhile"
+        assert done == dict(enumerate(expected() * 3))
+    finally:
+        worker.process.kill()
+        worker.process.join()
+
+
+def test_a_process_with_threads_never_forks() -> None:
+    started = threading.Event()
+    stop = threading.Event()
+    thread = threading.Thread(target=lambda: (started.set(), stop.wait()))
+    thread.start()
+    started.wait()
+    try:
+        assert not parallel._can_fork()
+    finally:
+        stop.set()
+        thread.join()
