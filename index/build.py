@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -138,6 +139,7 @@ def add_paths(
         pending: list[tuple[Article, Draft]] = []
         since_commit = 0
         replaced: set[str] = set()
+        tables: threading.Thread | None = None
 
         def flush(writer: object) -> None:
             nonlocal pending
@@ -181,6 +183,7 @@ def add_paths(
                     store.save_registry(registry)
                     writer = store.acquire(ix, wait, on_wait, procs)
                     since_commit = 0
+                    tables = _tables_meanwhile(store, ix, tables)
                 if progress is not None:
                     progress(Progress(files_done, len(found), articles_done, time.perf_counter() - started))
             flush(writer)
@@ -188,13 +191,27 @@ def add_paths(
                 summary.removed += _prune(writer, known, paths, {str(f.path) for f in found})
         except BaseException:
             store.release(writer, commit=False)
+            if tables is not None:
+                tables.join()
             raise
         store.release(writer, commit=True)
         store.save_registry(registry)
+        if tables is not None:
+            tables.join()
         frequencies.update(store.path, ix)
         segment_tables.update(store.path, ix)
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+def _tables_meanwhile(store: Store, ix: object, previous: threading.Thread | None) -> threading.Thread:
+    """Write the word tables of the segments just committed in a thread, while the import goes on: done
+    at its end they kept one core busy for 5 s of a 40,000-article import while the other waited."""
+    if previous is not None:
+        previous.join()
+    thread = threading.Thread(target=frequencies.update_segments, args=(store.path, ix), daemon=True)
+    thread.start()
+    return thread
 
 
 def _results(

@@ -50,6 +50,16 @@ def update(path: Path, ix: Any) -> None:
             old.unlink(missing_ok=True)
 
 
+def update_segments(path: Path, ix: Any) -> None:
+    """Write the tables of segments that have none, and no merged table: what an import does after each
+    of its commits but the last, beside its other work, so that little is left for its end."""
+    folder = path / FOLDER
+    folder.mkdir(exist_ok=True)
+    with ix.reader() as reader:
+        for segment_id, leaf in _segments(reader):
+            _segment_table(folder, segment_id, leaf, write=True)
+
+
 def load(path: Path, reader: Any) -> dict[str, int]:
     """The body's terms with their frequencies, over the index's current segments."""
     merged = _merged(path / FOLDER / MERGED, reader)
