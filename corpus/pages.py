@@ -258,5 +258,6 @@ def strip_furniture(body: str) -> str:
     """Drop whole paragraphs that are page furniture from text that is otherwise clean already
     (structured exports, feed content, extracted HTML): "Advertisement", share and donate calls,
     image credits. Paragraphs of article text are kept as they are."""
-    kept = [p for p in body.split("\n\n") if classify(p).kind not in _DROPPED]
-    return join_paragraphs(kept)
+    lines = (classify(p) for p in body.split("\n\n"))
+    # a line's text is its paragraph with whitespace collapsed, as `join_paragraphs` would make it
+    return "\n\n".join(line.text for line in lines if line.text and line.kind not in _DROPPED)

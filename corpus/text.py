@@ -55,7 +55,7 @@ def normalize_body(text: str) -> str:
     Lines inside a paragraph are joined; runs of blank lines become one.
     """
     blocks = _BLANK_LINES.sub("\n\n", sanitize(text)).split("\n\n")
-    return join_paragraphs([" ".join(block.split("\n")) for block in blocks])
+    return join_paragraphs(blocks)  # collapsing whitespace joins a paragraph's lines too
 
 
 def text_hash(*parts: str) -> str:
