@@ -59,7 +59,9 @@ class Draft:
     hits: list[Hit]
     title_case: list[tuple[int, Tokens]] = field(default_factory=list)
     outlets: tuple[str, ...] = ()  # the article's outlet and the outlets it reposts: never people
-    vocabulary: frozenset[str] = frozenset()  # words the article writes in lower case
+    # Words the article writes in lower case, one per line: the registry learns from them, and a string
+    # goes from a reader process to the writer in one piece (a set of 400 words took 0.08 ms an article).
+    vocabulary: str = ""
 
     def full_names(self) -> list[tuple[str, ...]]:
         return [h.words for h in self.hits if len(h.words) > 1 and h.evidence]
@@ -95,7 +97,7 @@ class PeopleExtractor:
             _credit_quotes(sentence.text, tokens, found)
             hits.extend(found)
         outlets = (article.outlet, *(v.outlet for v in article.via))
-        return Draft(sentences, hits, title_case, outlets, frozenset(vocabulary))
+        return Draft(sentences, hits, title_case, outlets, "\n".join(vocabulary))
 
     def hit_for(self, index: int, text: str, tokens: Tokens, cand: Candidate, title_case: bool = False) -> Hit:
         """A hit for a name candidate: its span, folded words, evidence, labels and verb."""
@@ -333,7 +335,7 @@ class NameRegistry:
                 self._surfaces[key][hit.surface] += 1
                 if hit.evidence in ("title", "role", "label"):
                     self._given[key[0]] += 1  # "President Joe Biden": "joe" starts names
-        for word in draft.vocabulary & self._watch:
+        for word in self._watch.intersection(draft.vocabulary.split("\n")):
             self._lower[word] += 1
         self._finished = False
 
@@ -777,7 +779,7 @@ def extract_people(articles: list[Article], config: PeopleConfig | None = None) 
     drafts = [extractor.draft(article) for article in articles]
     for draft in drafts:
         registry.learn(draft)
-        draft.vocabulary = frozenset()  # only learning needs it
+        draft.vocabulary = ""  # only learning needs it
     registry.finish()
     for article, draft in zip(articles, drafts, strict=True):
         article.sentences = draft.sentences

@@ -147,7 +147,7 @@ def add_paths(
                 return
             for _, draft in pending:
                 registry.learn(draft)
-                draft.vocabulary = frozenset()
+                draft.vocabulary = ""
             registry.finish()
             for article, draft in pending:
                 article.sentences = draft.sentences
