@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from corpus.model import Mention
+from corpus.people import _one_edit, _one_edit_pairs
 from corpus.people_config import PeopleConfig
 from tests.corpus.builders import make_article, people_of
 
@@ -388,3 +391,30 @@ def test_finishing_the_registry_again_counts_nothing_twice() -> None:
     for _ in range(3):
         registry.finish()
     assert list(registry.people()) == ["Ngozi Okonjo-Iweala"]
+
+
+def test_spelling_variant_pairs_are_every_one_edit_pair_of_a_shape() -> None:
+    """The deletion-variant index finds exactly the pairs that comparing every pair would."""
+    rng = random.Random(5)
+    stems = ["zelensky", "kowalski", "brezina", "ilvesson", "novotny"]
+    keys: set[tuple[str, ...]] = set()
+    for _ in range(400):
+        word = rng.choice(stems)
+        for _ in range(rng.randint(0, 2)):  # a substitution, insertion or deletion or two
+            k = rng.randrange(len(word))
+            op = rng.choice("sid")
+            letter = rng.choice("aeiyk")
+            word = word[:k] + (letter if op != "d" else "") + word[k + (op != "i") :]
+        first = rng.choice(["anna", "jan", ""])
+        keys.add((first, word) if first else (word,))
+    ordered = sorted(k for k in keys if len(k[-1]) >= 6)
+    expected = {
+        (a, b)
+        for i, a in enumerate(ordered)
+        for b in ordered[i + 1 :]
+        if len(a) == len(b) and a[:-1] == b[:-1] and _one_edit(a[-1], b[-1])
+    }
+    found = list(_one_edit_pairs(ordered))
+    assert len(found) == len(set(found))  # each pair once
+    assert set(found) == expected
+    assert len(expected) > 50  # the test data has plenty of variants
