@@ -42,7 +42,7 @@ class PeopleConfig:
         self._alias_to = {fold(alias): person for person, names in self.aliases.items() for alias in names}
 
     def ignored(self, name: str) -> bool:
-        return fold(name) in self._ignored
+        return bool(self._ignored) and fold(name) in self._ignored  # asked for every hit: nothing to fold when empty
 
     def apart(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return frozenset({a, b}) in self._apart
