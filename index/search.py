@@ -257,7 +257,10 @@ class Index:
         tables = segment_tables.load(self.store.path, searcher.reader())
         groups: dict[str, int] = {}
         for sub, offset in searcher.leaf_searchers():
-            segment_id = str(sub.reader().segment().segment_id())
+            segment = sub.reader().segment()
+            if segment is None:  # an index with no documents yet
+                continue
+            segment_id = str(segment.segment_id())
             table = tables[segment_id]
             for name, bits in table.outlets.items():
                 groups[name] = groups.get(name, 0) | (bits << offset)

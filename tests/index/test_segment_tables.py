@@ -61,3 +61,13 @@ def test_tables_follow_every_import_and_stand_in_for_whoosh(tmp_path: Path) -> N
     remove(store, str(extra / "one.txt"))  # the files come back, and only the live segments' stay
     with index.ix.reader() as reader:
         assert {f.stem for f in folder.glob("*.pickle")} == set(segment_tables._leaves(reader))
+
+
+def test_an_index_without_documents_answers_with_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", "empty")
+    store.open_or_create()
+    segment_tables.update(store.path, store.open())
+    index = Index(store)
+    assert index.search("*").total == 0
+    assert index.search("date:>2025-01").total == 0
+    assert index.stats().articles == 0
