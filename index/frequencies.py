@@ -6,9 +6,9 @@ the 1,300 context words of a small comparison on a 16-segment index, 5 s for the
 one. And Whoosh's spelling correction walks every term that starts like the word, in Python: 150-200
 ms for most words of a 60,000-word vocabulary. So `add` writes each segment's body-term frequencies
 and spelling words once (segments never change) and merged tables for the index as it stands (the
-frequencies, and the words apart: a comparison needs only the first), loaded in milliseconds. When the table is missing or stale (an import was killed; another one
-committed since), the segments' tables are merged in memory, and a segment without one is read from
-Whoosh on the spot.
+frequencies, and the words apart: a comparison needs only the first), loaded in milliseconds. When a
+merged table is missing or stale (an import was killed; another one committed since), the segments'
+tables are merged in memory, and a segment without one is read from Whoosh on the spot.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def update(path: Path, ix: Any) -> None:
     with ix.reader() as reader:
         segments = _segments(reader)
         ids = sorted(segment_id for segment_id, _ in segments)
-        if _current(folder) == {"version": MERGED_VERSION, "segments": ids} and (folder / MERGED).exists():
+        current = _current(folder) == {"version": MERGED_VERSION, "segments": ids}
+        if current and (folder / MERGED).exists() and (folder / WORDS).exists():
             return  # nothing new since the last import (a rerun that found every file unchanged)
         tables = [_segment_table(folder, segment_id, leaf, write=True) for segment_id, leaf in segments]
     _write(folder / MERGED, {"version": MERGED_VERSION, "segments": ids, "by_stem": _merge(tables)})
