@@ -8,6 +8,7 @@ the first frame never waits for the index.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -49,10 +50,19 @@ class NewsframeApp(App[None]):
         self.COMMANDS = self.COMMANDS | {NewsframeCommands}
 
     def on_mount(self) -> None:
+        terminal = sys.__stdin__
+        if not self.is_headless and terminal is not None and terminal.isatty():
+            self.set_interval(1.0, partial(self._exit_if_hung_up, terminal.fileno()))
         if self.import_paths:
             self.run_import(self.import_paths)
         else:
             self.open_index()
+
+    def _exit_if_hung_up(self, fileno: int) -> None:
+        """Quit when the terminal is gone (an SSH connection dropped) and no SIGHUP came, as when a parent
+        such as `make` took it: Textual's input thread would read end-of-file forever, at 100% CPU."""
+        if not os.isatty(fileno):
+            self.exit()
 
     # --- opening the index ---------------------------------------------------------------------------
 

@@ -4,11 +4,15 @@ indexes the bundled corpus into the cache dir on first use; the command palette 
 from __future__ import annotations
 
 import json
+import os
+import select
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from corpus import demo_corpus_path
@@ -17,6 +21,8 @@ from tests.tui.helpers import settle
 from tui.app import NewsframeApp, build_app
 from tui.cli import build_parser, main
 from tui.onboarding import ImportScreen, OnboardingScreen
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def text_of(app: NewsframeApp, selector: str) -> str:
@@ -105,3 +111,38 @@ def test_newsframe_alone_opens_the_app_and_demo_uses_the_cache(monkeypatch, tmp_
     assert opened[0] == (str(tmp_path.resolve() / "data" / "indexes" / "work"), "")
     assert opened[1] == (str(tmp_path.resolve() / "cache" / "indexes" / "demo"), demo_corpus_path())
     assert "newsframe demo" in build_parser().format_help()
+
+
+def test_the_app_quits_when_its_terminal_hangs_up_without_a_sighup(tmp_path: Path) -> None:
+    """A dropped SSH connection under a parent that takes the SIGHUP (`make demo`): the app must quit,
+    not read end-of-file forever at 100% CPU."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("needs a Linux pty")
+    master, slave = os.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--home", str(tmp_path / "home")],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # as if a parent took it
+    )
+    os.close(slave)
+    try:
+        seen = b""
+        deadline = time.monotonic() + 60
+        while b"newsframe" not in seen and time.monotonic() < deadline:  # the first frame is drawn
+            ready, _, _ = select.select([master], [], [], 1.0)
+            if ready:
+                seen += os.read(master, 65536)
+        assert b"newsframe" in seen
+    finally:
+        os.close(master)  # the terminal hangs up
+    try:
+        assert app.wait(timeout=20) is not None
+    finally:
+        if app.poll() is None:
+            app.kill()
