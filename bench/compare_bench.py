@@ -5,7 +5,8 @@
 Each case runs in a new process, timed from before `import` to the finished comparison:
 1. the person with the most mentions, across 4 outlets (>= 5,000 mentions; target <= 2.0 s);
 2. a person narrowed by dates to about 500 mentions across 3 outlets (target <= 0.3 s);
-3. aligned sentences alone: two outlets' first 2,000 distinct mention sentences each (target <= 1.0 s).
+3. aligned sentences alone: two outlets' first 2,000 distinct mention sentences each (target <= 1.0 s);
+4. cases 1 and 2 as the `newsframe compare` command, end to end: its start-up, rendering and exit too.
 Writes bench/out/compare_bench.json. Not part of the test run.
 """
 
@@ -15,6 +16,7 @@ import argparse
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +69,17 @@ def probe(script: str, data: Path, case: dict[str, object]) -> dict[str, object]
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
+def command(home: Path, case: dict[str, object]) -> float:
+    """`newsframe compare` as a user types it, text to /dev/null: wall seconds, start to exit."""
+    argv = [sys.executable, "-m", "tui.cli", "--home", str(home), "--index", "bench", "compare", str(case["target"])]
+    argv += ["--outlets", ",".join(case["outlets"])]  # type: ignore[arg-type]
+    if case.get("from"):
+        argv += ["--from", str(case["from"]), "--to", str(case["to"])]
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return round(time.perf_counter() - start, 3)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workdir", type=Path, help="the work dir of an index_bench.py run")
@@ -109,6 +122,10 @@ def main() -> None:
         runs.sort(key=lambda r: float(r["total_s"]))  # type: ignore[arg-type]
         results[name] = {"case": case, "median": runs[1], "runs": runs}
         print(name, case, runs[1], flush=True)
+    for name, case in cases.items():
+        seconds = sorted(command(args.workdir / "home", case) for _ in range(3))
+        results[f"{name}_command"] = {"case": case, "median_s": seconds[1], "runs_s": seconds}
+        print(f"{name}, the command end to end", seconds, flush=True)
     align_case = {"target": big.name, "outlets": outlets4[:2]}
     runs = [probe(ALIGN_PROBE, data, align_case) for _ in range(3)]
     runs.sort(key=lambda r: float(r["align_s"]))  # type: ignore[arg-type]
