@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from corpus.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from index.build import AddSummary, Progress, add_paths, remove
+    from index.build import AddSummary, Progress, add_paths, indexed_files, remove
     from index.schema import SCHEMA_VERSION
     from index.search import Index, PersonCount, QueryError, SearchHit, SearchResult, Stats
     from index.store import Busy, IndexError_, NoIndex, Store, WrongSchema
@@ -21,6 +21,7 @@ _WHERE = {
     "AddSummary": "index.build",
     "Progress": "index.build",
     "add_paths": "index.build",
+    "indexed_files": "index.build",
     "remove": "index.build",
     "SCHEMA_VERSION": "index.schema",
     "Index": "index.search",
@@ -52,6 +53,7 @@ __all__ = [
     "Store",
     "WrongSchema",
     "add_paths",
+    "indexed_files",
     "remove",
 ]
 

@@ -246,6 +246,11 @@ def _results(
             yield result
 
 
+def indexed_files(store: Store) -> set[str]:
+    """The paths of the files the index holds articles from (IndexError_ when there is no index)."""
+    return set(_known_sources(store.open()))
+
+
 def _known_sources(ix: object) -> dict[str, tuple[str, int]]:
     """path -> (file hash, articles) of every file the index holds, from the `source` terms."""
     known: dict[str, tuple[str, int]] = {}

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from index import Index, IndexError_, Store
+from index import Index, IndexError_, Store, indexed_files
 from tui.locations import locations
 
 
@@ -204,6 +204,21 @@ def build_app(
     if demo:
         from corpus import demo_corpus_path
 
-        store = Store(where.cache, "demo")
-        return NewsframeApp(store, import_paths=[demo_corpus_path()], title="newsframe demo", home=home)
+        folder = demo_corpus_path()
+        store = _demo_store(Store(where.cache, "demo"), folder)
+        return NewsframeApp(store, import_paths=[folder], title="newsframe demo", home=home)
     return NewsframeApp(Store(where.data, index), import_paths=import_paths, title=title, home=home)
+
+
+def _demo_store(store: Store, folder: str) -> Store:
+    """The demo's index, a cache of the bundled corpus. Made from another copy of it (another checkout,
+    a moved install), it holds the same articles under other paths, and would show each one twice once
+    this copy is imported too: it starts afresh instead."""
+    try:
+        files = indexed_files(store)
+    except IndexError_:  # none yet, or of another schema (the import says so)
+        return store
+    inside = os.path.abspath(folder).rstrip(os.sep) + os.sep
+    if any(not path.startswith(inside) for path in files):
+        store.delete()
+    return store

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from corpus import demo_corpus_path
-from index import Index, Store
+from index import Index, Store, indexed_files
 from tests.tui.helpers import settle
 from tui.app import NewsframeApp, build_app
 from tui.cli import build_parser, main
@@ -62,6 +63,25 @@ async def test_demo_is_indexed_into_the_cache_dir_on_first_use(tmp_path: Path) -
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert again.index is not None and again.index.stats().articles == 45
+
+
+async def test_a_demo_index_made_from_another_copy_of_the_corpus_starts_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two checkouts share the cache dir: the second one's demo must not show every article twice."""
+    home = tmp_path / "home"
+    first = build_app(home=home, demo=True)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert first.index is not None and first.index.stats().articles == 45
+    copy = tmp_path / "other checkout" / "articles"
+    shutil.copytree(demo_corpus_path(), copy)
+    monkeypatch.setattr("corpus.demo_corpus_path", lambda: str(copy))
+    second = build_app(home=home, demo=True)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert second.index is not None and second.index.stats().articles == 45
+        assert all(path.startswith(str(copy)) for path in indexed_files(second.store))
 
 
 def test_an_import_stopped_with_sigint_keeps_the_index_usable_and_a_rerun_finishes(tmp_path: Path) -> None:
