@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from index.sidecar import read_pickle, segments, write_pickle
 
 FIELD = "body"
 FOLDER = "frequencies"
@@ -35,14 +36,14 @@ def update(path: Path, ix: Any) -> None:
     folder = path / FOLDER
     folder.mkdir(exist_ok=True)
     with ix.reader() as reader:
-        segments = _segments(reader)
-        ids = sorted(segment_id for segment_id, _ in segments)
+        leaves = segments(reader)
+        ids = sorted(segment_id for segment_id, _ in leaves)
         current = _current(folder) == {"version": MERGED_VERSION, "segments": ids}
         if current and (folder / MERGED).exists() and (folder / WORDS).exists():
             return  # nothing new since the last import (a rerun that found every file unchanged)
-        tables = [_segment_table(folder, segment_id, leaf, write=True) for segment_id, leaf in segments]
-    _write(folder / MERGED, {"version": MERGED_VERSION, "segments": ids, "by_stem": _merge(tables)})
-    _write(folder / WORDS, {"version": MERGED_VERSION, "segments": ids, "words": _merge_words(tables)})
+        tables = [_segment_table(folder, segment_id, leaf, write=True) for segment_id, leaf in leaves]
+    write_pickle(folder / MERGED, {"version": MERGED_VERSION, "segments": ids, "by_stem": _merge(tables)})
+    write_pickle(folder / WORDS, {"version": MERGED_VERSION, "segments": ids, "words": _merge_words(tables)})
     tmp = folder / f"{CURRENT}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps({"version": MERGED_VERSION, "segments": ids}), encoding="utf-8")
     os.replace(tmp, folder / CURRENT)
@@ -57,7 +58,7 @@ def update_segments(path: Path, ix: Any) -> None:
     folder = path / FOLDER
     folder.mkdir(exist_ok=True)
     with ix.reader() as reader:
-        for segment_id, leaf in _segments(reader):
+        for segment_id, leaf in segments(reader):
             _segment_table(folder, segment_id, leaf, write=True)
 
 
@@ -67,9 +68,7 @@ def load(path: Path, reader: Any) -> dict[str, int]:
     if merged is not None:
         by_stem: dict[str, int] = merged["by_stem"]
         return by_stem
-    return _merge(
-        _segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in _segments(reader)
-    )
+    return _merge(_segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in segments(reader))
 
 
 def load_words(path: Path, reader: Any) -> frozenset[str]:
@@ -78,14 +77,14 @@ def load_words(path: Path, reader: Any) -> frozenset[str]:
     if merged is not None:
         words: frozenset[str] = merged["words"]
         return words
-    tables = (_segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in _segments(reader))
+    tables = (_segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in segments(reader))
     return _merge_words(tables)
 
 
 def _merged(file: Path, reader: Any) -> dict[str, Any] | None:
     """A merged table when it covers exactly the reader's segments."""
-    found = _read(file)
-    current = sorted(segment_id for segment_id, _ in _segments(reader))
+    found = read_pickle(file)
+    current = sorted(segment_id for segment_id, _ in segments(reader))
     if isinstance(found, dict) and found.get("version") == MERGED_VERSION and found.get("segments") == current:
         return found
     return None
@@ -105,14 +104,9 @@ def _merge_words(tables: Iterable[dict[str, Any]]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _segments(reader: Any) -> list[tuple[str, Any]]:
-    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-    return [(str(leaf.segment().segment_id()), leaf) for leaf, _ in leaves if leaf.segment() is not None]
-
-
 def _segment_table(folder: Path, segment_id: str, reader: Any, *, write: bool) -> dict[str, Any]:
     file = folder / f"{segment_id}.pickle"
-    found = _read(file)
+    found = read_pickle(file)
     if isinstance(found, dict) and found.get("version") == VERSION:
         return found
     by_stem: dict[str, int] = {}
@@ -124,7 +118,7 @@ def _segment_table(folder: Path, segment_id: str, reader: Any, *, write: bool) -
         words = [_text(term) for term in reader.lexicon(spelling)] if spelling in reader.schema else list(by_stem)
     table = {"version": VERSION, "by_stem": by_stem, "words": words}
     if write:
-        _write(file, table)
+        write_pickle(file, table)
     return table
 
 
@@ -137,18 +131,3 @@ def _current(folder: Path) -> object:
         return json.loads((folder / CURRENT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-
-
-def _read(file: Path) -> object:
-    try:
-        with open(file, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        return None
-
-
-def _write(file: Path, data: object) -> None:
-    tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, file)

@@ -11,14 +11,13 @@ Whoosh as before.
 
 from __future__ import annotations
 
-import os
-import pickle
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from index.docsets import segment_groups, sorted_column
+from index.sidecar import read_pickle, segments, write_pickle
 
 FOLDER = "segments"
 VERSION = 1
@@ -37,7 +36,7 @@ def update(path: Path, ix: Any) -> None:
     folder = path / FOLDER
     folder.mkdir(exist_ok=True)
     with ix.reader() as reader:
-        leaves = _leaves(reader)
+        leaves = dict(segments(reader))
         for segment_id, leaf in leaves.items():
             file = folder / f"{segment_id}.pickle"
             if not isinstance(_read(file), SegmentTable):
@@ -51,7 +50,7 @@ def load(path: Path, reader: Any) -> dict[str, SegmentTable]:
     """segment id -> table, for the reader's segments; a segment without a valid table is read from Whoosh."""
     folder = path / FOLDER
     tables: dict[str, SegmentTable] = {}
-    for segment_id, leaf in _leaves(reader).items():
+    for segment_id, leaf in dict(segments(reader)).items():
         found = _read(folder / f"{segment_id}.pickle")
         tables[segment_id] = found if isinstance(found, SegmentTable) else _table(leaf)
     return tables
@@ -62,17 +61,8 @@ def _table(reader: Any) -> SegmentTable:
     return SegmentTable(segment_groups(reader, OUTLET), dates)
 
 
-def _leaves(reader: Any) -> dict[str, Any]:
-    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-    return {str(leaf.segment().segment_id()): leaf for leaf, _ in leaves if leaf.segment() is not None}
-
-
 def _read(file: Path) -> SegmentTable | None:
-    try:
-        with open(file, "rb") as handle:
-            found = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        return None
+    found = read_pickle(file)
     if not (isinstance(found, dict) and found.get("version") == VERSION):
         return None
     dates = found["dates"]
@@ -81,10 +71,7 @@ def _read(file: Path) -> SegmentTable | None:
 
 def _write(file: Path, table: SegmentTable) -> None:
     dates = (_packed("Q", table.dates[0]), _packed("I", table.dates[1])) if table.dates else None
-    tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        pickle.dump({"version": VERSION, "outlets": table.outlets, "dates": dates}, handle, pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, file)
+    write_pickle(file, {"version": VERSION, "outlets": table.outlets, "dates": dates})
 
 
 def _packed(typecode: str, values: list[int]) -> array[int] | list[int]:

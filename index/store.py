@@ -2,9 +2,9 @@
 
 Layout: `<data dir>/indexes/<name>/` holds the Whoosh files, `newsframe.json` (schema version),
 `people.pickle` (the corpus's names, so a later `add` resolves bare surnames against them), `people.tsv`
-and `people.folded.tsv` (the names and aliases alone, for searches and comparisons: `index/people_names.py`), `frequencies/` (word
-counts for comparisons, `index/frequencies.py`) and `segments/` (each segment's outlets and dates,
-`index/segment_tables.py`).
+and `people.folded.tsv` (the names and aliases alone, for searches and comparisons:
+`index/people_names.py`), `frequencies/` (word counts for comparisons, `index/frequencies.py`) and
+`segments/` (each segment's outlets and dates, `index/segment_tables.py`).
 Whoosh's write lock is an OS file lock (fcntl), so a killed writer's lock goes with its process.
 """
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from corpus import demo_corpus_path
 from index import Index, Store, add_paths, remove, segment_tables
 from index.docsets import _COLUMNS, field_groups, segment_groups, sorted_column
+from index.sidecar import segments
 
 
 def from_whoosh(index: Index) -> dict[str, segment_tables.SegmentTable]:
@@ -60,7 +61,7 @@ def test_tables_follow_every_import_and_stand_in_for_whoosh(tmp_path: Path) -> N
 
     remove(store, str(extra / "one.txt"))  # the files come back, and only the live segments' stay
     with index.ix.reader() as reader:
-        assert {f.stem for f in folder.glob("*.pickle")} == set(segment_tables._leaves(reader))
+        assert {f.stem for f in folder.glob("*.pickle")} == {segment_id for segment_id, _ in segments(reader)}
 
 
 def test_an_index_without_documents_answers_with_nothing(tmp_path: Path) -> None:
