@@ -14,12 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.index import FileIndex
-from whoosh.qparser import MultifieldParser
-from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.qparser.plugins import FieldAliasPlugin, GtLtPlugin
 from whoosh.query import And, DateRange, Every, Query
 from whoosh.searching import Searcher
 
@@ -31,8 +28,10 @@ from index.docsets import count_by, docset, live, members, remember_sorted_colum
 from index.people_names import PeopleNames
 from index.schema import unpack
 from index.snippets import snippet
-from index.spelling import VocabularyCorrector
 from index.store import Store
+
+if TYPE_CHECKING:
+    from index.spelling import VocabularyCorrector
 
 _FIELD_ALIASES = {"people": ["person"], "authors": ["author"], "tags": ["tag"]}
 _VALUE = r'(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()]+))'
@@ -133,6 +132,11 @@ class Index:
         _check_dates(text)
         text = _PERSON.sub(lambda m: self._person_term(_value(m)), text)
         text = _OUTLET.sub(lambda m: self._outlet_term(_value(m)), text)
+        # imported here: a comparison of a person, the commonest, never parses (Whoosh's parser is 10 ms)
+        from whoosh.qparser import MultifieldParser
+        from whoosh.qparser.dateparse import DateParserPlugin
+        from whoosh.qparser.plugins import FieldAliasPlugin, GtLtPlugin
+
         parser = MultifieldParser(["title", "body"], self.ix.schema)
         parser.add_plugin(FieldAliasPlugin(_FIELD_ALIASES))
         parser.add_plugin(GtLtPlugin())
@@ -292,6 +296,8 @@ class Index:
     def _spelling(self, searcher: Searcher) -> VocabularyCorrector:
         generation = searcher.reader().generation()
         if self._corrector is None or self._corrector[0] != generation:
+            from index.spelling import VocabularyCorrector  # only for "did you mean"
+
             words = frequencies.load_words(self.store.path, searcher.reader())
             self._corrector = (generation, VocabularyCorrector(words, self.word_frequencies(searcher)))
         return self._corrector[1]

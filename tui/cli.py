@@ -177,15 +177,24 @@ def _run_command(args: argparse.Namespace) -> int:
         return 2
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `newsframe` console script; returns the exit status."""
+# Commands that leave nothing behind to clean up once they return: they only read the index (`remove`
+# commits before it returns). The console script ends these without tearing the interpreter down.
+QUICK_EXIT = frozenset({"search", "show", "people", "compare", "stats", "remove"})
+
+
+def main(argv: Sequence[str] | None = None, *, quick_exit: bool = False) -> int:
+    """Run one command; returns the exit status. With `quick_exit` (the console script), a command of
+    QUICK_EXIT ends the process itself once its output is flushed: see `_quick_exit`."""
     parser = build_parser()
     args = parser.parse_args(argv)
     locations(args.home)  # fail early on an unusable --home
     if args.command is None:
         args.run = _run_app  # `newsframe` alone opens the app on the index (--index NAME, default "default")
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        if quick_exit and args.command in QUICK_EXIT:
+            _quick_exit(status)
+        return status
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -194,5 +203,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def entry() -> int:
+    """The `newsframe` console script."""
+    return main(quick_exit=True)
+
+
+def _quick_exit(status: int) -> None:
+    """Flush the output and end the process without the interpreter's teardown: after a large comparison,
+    freeing every object one by one and joining the alignment worker took 0.05-0.1 s of a command's time.
+    (mypy ends the same way, for the same reason.) Output files are closed by then; nothing else is pending."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(entry())

@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import PlatformDirs
-
 APP_NAME = "newsframe"
 HOME_VARIABLE = "NEWSFRAME_HOME"
 
@@ -31,5 +29,7 @@ def locations(home: str | os.PathLike[str] | None = None) -> Locations:
     if home:
         root = Path(home).expanduser().resolve()
         return Locations(data=root / "data", config=root / "config", cache=root / "cache")
+    from platformdirs import PlatformDirs  # here: a command given a home need not import it (7 ms)
+
     dirs = PlatformDirs(APP_NAME, appauthor=False)
     return Locations(data=Path(dirs.user_data_dir), config=Path(dirs.user_config_dir), cache=Path(dirs.user_cache_dir))

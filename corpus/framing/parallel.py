@@ -62,9 +62,15 @@ def _claim(counter: Synchronized[int], total: int) -> int | None:
         return taken
 
 
-def _serve(conn: Connection, counter: Synchronized[int]) -> None:
+def _serve(conn: Connection, counter: Synchronized[int], inherited: Connection | None = None) -> None:
     """The worker: for each job, align the pairs it claims, then send them back together (sending each as
-    it is done would block on a full pipe while the other process is busy)."""
+    it is done would block on a full pipe while the other process is busy).
+
+    A forked worker also holds the comparing process's end of the pipe (`inherited`): it closes it, or it
+    would never read end-of-file when that process ends without tearing down (the CLI's quick exit), and
+    would wait on forever, holding the command's stdout open."""
+    if inherited is not None:
+        inherited.close()
     while True:
         try:
             pairs, threshold, limit = conn.recv()
@@ -81,10 +87,12 @@ class _Worker:
     """One worker process and its end of the pipe; used by one comparison at a time."""
 
     def __init__(self) -> None:
-        context: Any = multiprocessing.get_context("fork" if _can_fork() else "spawn")
+        forked = _can_fork()
+        context: Any = multiprocessing.get_context("fork" if forked else "spawn")
         self.counter: Synchronized[int] = context.Value("i", 0)
         self.conn, theirs = context.Pipe()
-        self.process: Any = context.Process(target=_serve, args=(theirs, self.counter), daemon=True)
+        inherited = self.conn if forked else None  # a spawned worker gets only what it is sent
+        self.process: Any = context.Process(target=_serve, args=(theirs, self.counter, inherited), daemon=True)
         self.process.start()
         theirs.close()
         self.busy = threading.Lock()

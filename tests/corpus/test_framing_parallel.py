@@ -4,15 +4,20 @@ meanwhile, and everything done here when the worker is not there or dies."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from corpus.framing import parallel
 from corpus.framing.align import align
 from corpus.framing.parallel import align_beside, worth_a_worker
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PAIRS = [
     (
@@ -129,3 +134,26 @@ def test_a_process_with_threads_never_forks() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.skipif(not parallel._can_fork(), reason="the worker is forked only on Linux")
+def test_a_forked_worker_ends_when_its_process_ends_without_teardown() -> None:
+    """The CLI ends with os._exit, so no atexit handler stops the worker: it must see its pipe close.
+    The worker shares this child's stdout, so `communicate` returns only once the worker is gone too."""
+    script = (
+        "import os, sys\n"
+        "from corpus.framing import parallel\n"
+        "assert parallel.start()\n"
+        "print(parallel._worker.process.pid, flush=True)\n"
+        "os._exit(0)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert child.stdout is not None
+    worker_pid = int(child.stdout.readline())
+    try:
+        rest, _ = child.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.kill(worker_pid, signal.SIGKILL)
+        child.communicate()
+        pytest.fail("the forked worker outlived its process")
+    assert child.returncode == 0 and rest == ""

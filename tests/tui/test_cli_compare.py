@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,14 @@ def test_a_bad_date_is_a_usage_error(home: str, capsys: pytest.CaptureFixture[st
         main(["--home", home, "compare", "Voss", "--from", "2025-13-01"])
     assert exit_.value.code == 2
     assert "not a date: '2025-13-01'" in capsys.readouterr().err
+
+
+def test_the_console_script_ends_quickly_with_all_its_output(home: str) -> None:
+    """`python -m tui.cli` ends a comparison with os._exit (tui.cli._quick_exit): its piped output must be
+    whole and its exit status kept."""
+    command = [sys.executable, "-m", "tui.cli", "--home", home, "compare", "Voss", "--outlets", TWO]
+    done = subprocess.run([*command, "--format", "json"], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["target"]["name"] == "Adrian Voss"  # flushed: a cut-off JSON would not load
+    failed = subprocess.run([*command[:-2], "--outlets", "Nobody"], capture_output=True, text=True, timeout=120)
+    assert failed.returncode == 2 and "no outlet named 'Nobody'" in failed.stderr

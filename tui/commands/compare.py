@@ -11,7 +11,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from corpus.framing.export import to_csv_tables, to_html, to_json, to_markdown, write_export
 from corpus.framing.model import AlignedSentences, Comparison, OutletProfile
 from index import Index
 from index.compare import compare_in_index
@@ -41,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             Console(highlight=False).print(render(comparison))
         return 0
+    from corpus.framing.export import to_csv_tables, to_html, to_json, to_markdown, write_export  # reports only
+
     if args.output:
         for path in write_export(comparison, args.format, Path(args.output)):
             print(f"wrote {path}", file=sys.stderr)
