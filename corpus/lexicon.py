@@ -97,14 +97,24 @@ class Lexicon:
 
 
 @cache
+def honorifics() -> frozenset[str]:
+    """"Mr", "Dr", "Sen."... alone: looking a name up needs only these, not the whole lexicon (8 ms)."""
+    return _lower(_titles()["honorifics"])
+
+
+@cache
+def verb_classes() -> dict[str, str]:
+    """Each reporting verb's lemma ("lash out") -> its class: a comparison's summary needs only these."""
+    verbs = _verbs()
+    return {lemma.lower(): name for name in VERB_CLASSES for lemma in verbs["classes"].get(name, [])}
+
+
+@cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded from `corpus/data/` on first use."""
-    titles = _toml("titles.toml")
-    verbs = _toml("reporting_verbs.toml")
-    verb_class: dict[str, str] = {}
-    for name in VERB_CLASSES:
-        for lemma in verbs["classes"].get(name, []):
-            verb_class[lemma.lower()] = name
+    titles = _titles()
+    verbs = _verbs()
+    verb_class = verb_classes()
     irregular: dict[str, list[str]] = {k.lower(): v for k, v in verbs.get("irregular", {}).items()}
     verb_forms: dict[str, set[str]] = {}
     for lemma in verb_class:
@@ -112,7 +122,7 @@ def lexicon() -> Lexicon:
         for form in {head, *inflections(head), *irregular.get(head, [])}:
             verb_forms.setdefault(form.lower(), set()).add(lemma)
     return Lexicon(
-        honorifics=_lower(titles["honorifics"]),
+        honorifics=honorifics(),
         titles=_lower(titles["titles"]),
         weak_titles=_lower(titles["weak_titles"]),
         roles=_lower(titles["roles"]),
@@ -140,6 +150,16 @@ def inflections(verb: str) -> set[str]:
         if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
             forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # slam -> slammed, admit -> admitted
     return forms
+
+
+@cache
+def _titles() -> dict:  # type: ignore[type-arg]
+    return _toml("titles.toml")
+
+
+@cache
+def _verbs() -> dict:  # type: ignore[type-arg]
+    return _toml("reporting_verbs.toml")
 
 
 def _toml(name: str) -> dict:  # type: ignore[type-arg]

@@ -189,9 +189,21 @@ def _all(parts: Iterable[int]) -> int:
 
 
 def members(bits: int) -> list[int]:
-    """The document numbers in a bitset, ascending (via its binary string: one C pass, no big-int shifts)."""
-    digits = bin(bits)[:1:-1] if bits > 0 else ""
-    return [n for n, digit in enumerate(digits) if digit == "1"]
+    """The document numbers in a bitset, ascending, via its binary string (no big-int shifts): for a sparse
+    set (a comparison's few hundred articles of 40,000) `str.find` skips the zeros in C."""
+    if bits <= 0:
+        return []
+    digits = bin(bits)[:1:-1]
+    count = bits.bit_count()
+    if count * 16 > len(digits):
+        return [n for n, digit in enumerate(digits) if digit == "1"]
+    found = [0] * count
+    at = -1
+    find = digits.find
+    for k in range(count):
+        at = find("1", at + 1)
+        found[k] = at
+    return found
 
 
 def count_by(bits: int, groups: dict[str, int]) -> dict[str, int]:

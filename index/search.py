@@ -20,7 +20,7 @@ from whoosh.index import FileIndex
 from whoosh.query import And, DateRange, Every, Query
 from whoosh.searching import Searcher
 
-from corpus.lexicon import lexicon
+from corpus.lexicon import honorifics
 from corpus.model import Article
 from corpus.names import fold
 from index import frequencies, ranking, segment_tables
@@ -174,12 +174,15 @@ class Index:
     def person_name(self, name: str) -> str | None:
         """The canonical name for a name or any alias the corpus uses, with or without "Mr", "Dr"..."""
         folded = fold(name)
-        words = folded.split()
-        honorifics = lexicon().honorifics
-        while len(words) > 1 and words[0].rstrip(".") in honorifics:
-            words = words[1:]
         names = self._people_names()
-        return names.canonical(folded) or names.canonical(" ".join(words))
+        found = names.canonical(folded)
+        if found is not None:
+            return found
+        words = folded.split()
+        titles = honorifics()
+        while len(words) > 1 and words[0].rstrip(".") in titles:
+            words = words[1:]
+        return names.canonical(" ".join(words))
 
     def search(
         self,

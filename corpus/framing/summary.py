@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corpus.lexicon import lexicon
+from corpus.lexicon import verb_classes
 
 if TYPE_CHECKING:
     from corpus.framing.model import Comparison, OutletProfile, Target
@@ -85,7 +85,7 @@ def _verbs(profiles: list[OutletProfile], name: str) -> str:
     share = {p.outlet: sum(p.verb_classes.get(c, 0.0) for c in CHARGED) for p in speaking}
     ranked = sorted(speaking, key=lambda p: (-share[p.outlet], p.outlet))
     most, least = ranked[0], ranked[-1]
-    classes = lexicon().verb_class
+    classes = verb_classes()
     examples = [r.item for r in most.verbs if classes.get(r.item) in CHARGED][:2]
     example = f" ({', '.join(examples)})" if examples else ""
     if len(speaking) == 1:

@@ -93,3 +93,14 @@ def test_members_lists_the_set_bits_in_order() -> None:
     assert members(0) == []
     assert members(0b101001) == [0, 3, 5]
     assert members(1 << 40000 | 1) == [0, 40000]
+
+
+def test_members_agrees_with_a_bit_by_bit_reading_sparse_or_dense() -> None:
+    from random import Random
+
+    from index.docsets import members
+
+    rng = Random(7)
+    for size, share in [(40_000, 0.005), (40_000, 0.05), (40_000, 0.5), (100, 1.0), (3, 0.5)]:
+        bits = sum(1 << n for n in range(size) if rng.random() < share)
+        assert members(bits) == [n for n in range(size) if bits >> n & 1]
