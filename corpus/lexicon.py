@@ -98,7 +98,7 @@ class Lexicon:
 
 @cache
 def honorifics() -> frozenset[str]:
-    """ "Mr", "Dr", "Sen."... alone: looking a name up needs only these, not the whole lexicon (8 ms)."""
+    """The honorifics alone ("Mr", "Dr", "Sen."): looking a name up needs only these (the lexicon is 8 ms)."""
     return _lower(_titles()["honorifics"])
 
 
