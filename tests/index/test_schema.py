@@ -29,3 +29,13 @@ def test_stored_sentences_read_like_a_list() -> None:
     assert stored[2] is stored[2]  # made once
     assert stored == expected and expected == stored and stored != expected[:-1]
     assert stored.index(expected[1]) == 1 and expected[1] in stored
+
+
+def test_the_compressed_data_of_an_older_index_still_reads() -> None:
+    """Indexes made before the data went in uncompressed hold it as zlib'd JSON bytes: same rows."""
+    import zlib
+
+    article = next(a for a in read_corpus([demo_corpus_path()]) if isinstance(a, Article))
+    extract_people([article])
+    older = zlib.compress(pack(article).encode("utf-8"), 3)
+    assert unpack(older, article.body) == article == unpack(pack(article), article.body)
