@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -121,13 +122,21 @@ def similarity(a: str, b: str) -> float:
 
 
 class _Rarest:
-    """Each sentence's words, rarest first (over both sides), for prefix filtering at any threshold."""
+    """Each sentence's words, rarest first (over both sides), for prefix filtering at any threshold.
+
+    Prefix filtering is exact under any one total order of the words, the same for every sentence; rarest first
+    only makes it fast. Ties between equally frequent words go by first appearance (a stable sort of the Counter),
+    so counting and ordering run in C: with a Python key function, `(frequency, word)`, this took a quarter of
+    aligning four outlets' 3,500 sentences each."""
 
     def __init__(self, keys_a: list[frozenset[str]], keys_b: list[frozenset[str]]) -> None:
-        self.frequency = Counter(w for keys in (keys_a, keys_b) for key in keys for w in key)
-        order = self.frequency.__getitem__
-        self.a = [sorted(key, key=lambda w: (order(w), w)) for key in keys_a]
-        self.b = [sorted(key, key=lambda w: (order(w), w)) for key in keys_b]
+        self.frequency = Counter(chain.from_iterable(keys_a))
+        self.frequency.update(chain.from_iterable(keys_b))
+        ranked = sorted(self.frequency, key=self.frequency.__getitem__)
+        order = dict(zip(ranked, range(len(ranked)), strict=True)).__getitem__
+        self.a = [sorted(key, key=order) for key in keys_a]
+        self.b = [sorted(key, key=order) for key in keys_b]
+        self.sizes_b = [len(key) for key in keys_b]
 
 
 def _candidates(
@@ -153,20 +162,23 @@ def _candidates(
     if work * 8 > len(keys_a) * len(keys_b):  # a small vocabulary: screening every pair in C is cheaper
         return _screen(keys_a, keys_b, threshold, rarest.frequency)
     found: list[tuple[float, int, int]] = []
+    sizes_b = rarest.sizes_b
     for i, words in enumerate(probes):
+        if not words:
+            continue
         seen: set[int] = set()
         for w in words:
-            seen.update(postings.get(w, ()))
+            if (posted := postings.get(w)) is not None:
+                seen.update(posted)
         key = keys_a[i]
         size = len(key)
         smallest, largest = size * bound / (2 - bound), size * (2 - bound) / bound
         for j in seen:
-            other = keys_b[j]
-            if not smallest <= len(other) <= largest:  # Dice >= t needs t/(2-t) <= m/n <= (2-t)/t
-                continue
-            raw = 2 * len(key & other) / (size + len(other))
-            if raw >= bound and (score := round(raw, 3)) >= threshold:  # exact: `_dice`, inlined
-                found.append((score, i, j))
+            other_size = sizes_b[j]
+            if smallest <= other_size <= largest:  # Dice >= t needs t/(2-t) <= m/n <= (2-t)/t
+                raw = 2 * len(key & keys_b[j]) / (size + other_size)
+                if raw >= bound and (score := round(raw, 3)) >= threshold:  # exact: `_dice`, inlined
+                    found.append((score, i, j))
     return found
 
 
