@@ -7,9 +7,11 @@ VADER is pinned (vaderSentiment==3.3.2) because every figure here depends on its
 from __future__ import annotations
 
 import math
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any, Generic, TypeVar
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText  # type: ignore[import-untyped]
@@ -40,12 +42,24 @@ def _no_sentiment_words(text: str) -> bool:
     does) in its lexicon. Every rule of VADER's (negation, boosters, "but", capitals, "!") scales the
     valence of a lexicon word, so without one all are 0. About two mention sentences in three are like
     this in news, and VADER's own pass over them (a character loop for emoji, then rules for each word)
-    costs ten times this check."""
+    costs ten times this check.
+
+    VADER looks up each token stripped of punctuation, or the token itself when that leaves two
+    characters or fewer. Both forms are checked in C on the lower-cased tokens (no character lower-cases
+    to punctuation, so that is the same as stripping first): a lexicon word with no punctuation to strip
+    is looked up either way, and a text with neither form of any token in the lexicon has none. Only
+    the rest (an emoticon, "No," whose "No" is too short to strip) get VADER's rule token by token."""
     if not text.isascii() and not _emoji().isdisjoint(text):
         return False
-    lexicon = _analyzer().lexicon
+    words = _analyzer().lexicon.keys()
+    tokens = text.lower().split()
+    found = words & tokens
+    if any(word == word.strip(string.punctuation) for word in found):
+        return False
+    if not found and words.isdisjoint(map(str.strip, tokens, repeat(string.punctuation))):
+        return True
     strip = SentiText._strip_punc_if_word  # VADER's own rule, so the shortcut cannot drift from it
-    return not any(strip(token).lower() in lexicon for token in text.split())
+    return not any(strip(token).lower() in words for token in text.split())
 
 
 @lru_cache(maxsize=1 << 16)
