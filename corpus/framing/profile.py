@@ -91,7 +91,7 @@ def compare(
             outlet: Counter(w for found in by_sentence.values() for w in found)
             for outlet, by_sentence in tokens.items()
         }
-        scores = fightin_words(counts, prior)
+        scores = fightin_words(counts, prior, top=top)
         return [
             _profile(
                 outlet,
