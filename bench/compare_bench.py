@@ -7,7 +7,8 @@ Each case runs in a new process, timed from before `import` to the finished comp
 2. a person narrowed by dates to about 500 mentions across 3 outlets (target <= 0.3 s);
 3. aligned sentences alone: two outlets' first 2,000 distinct mention sentences each (target <= 1.0 s);
 4. cases 1 and 2 as the `newsframe compare` command, end to end: its start-up, rendering and exit too.
-Writes bench/out/compare_bench.json. Not part of the test run.
+Prints the machine's speed before and after (`bench.machine_speed`), since it drifts by half within an
+evening. Writes bench/out/compare_bench.json. Not part of the test run.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def main() -> None:
     args = parser.parse_args()
     data = args.workdir / "home" / "data"
     sys.path.insert(0, str(ROOT))
-    from bench import compile_bytecode
+    from bench import compile_bytecode, machine_speed
     from bench.generate import RECURRING_PEOPLE
     from index import Index, Store
 
@@ -116,7 +117,8 @@ def main() -> None:
         "small": {"target": small.name, "outlets": outlets3, "from": start.isoformat(), "to": end.isoformat()},
     }
     compile_bytecode()
-    results: dict[str, object] = {}
+    results: dict[str, object] = {"machine_ms_before": machine_speed()}
+    print("machine speed (bench.machine_speed, ms, lower is faster):", results["machine_ms_before"], flush=True)
     for name, case in cases.items():
         runs = [probe(PROBE, data, case) for _ in range(3)]
         runs.sort(key=lambda r: float(r["total_s"]))  # type: ignore[arg-type]
@@ -131,6 +133,8 @@ def main() -> None:
     runs.sort(key=lambda r: float(r["align_s"]))  # type: ignore[arg-type]
     results["align"] = {"case": align_case, "median": runs[1]}
     print("align", align_case, runs[1], flush=True)
+    results["machine_ms_after"] = machine_speed()
+    print("machine speed after:", results["machine_ms_after"], flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "compare_bench.json").write_text(json.dumps(results, indent=2))
 

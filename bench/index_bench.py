@@ -10,7 +10,7 @@
 4. A new process opens the index and answers its first query; then mixed queries (terms, phrases,
    fielded, date ranges), top 20 with snippets for the first 10 and outlet facets: p50 / p95, and
    the search process's peak memory.
-Writes bench/out/index_bench.json. Not part of the test run.
+Prints the machine's speed before and after (`bench.machine_speed`). Writes bench/out/index_bench.json. Not part of the test run.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import compile_bytecode
+from bench import compile_bytecode, machine_speed
 from bench.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,6 +185,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="newsframe-bench-"))
     results: dict[str, object] = {"articles": args.articles, "cpus": os.cpu_count()}
     print(f"corpus: {corpus}")
+    results["machine_ms_before"] = machine_speed()
+    print("machine speed (bench.machine_speed, ms, lower is faster):", results["machine_ms_before"], flush=True)
     before = run_bare(corpus, work)
     print("bare whoosh, before:", before, flush=True)
     added = run_add(corpus, work)
@@ -202,6 +204,8 @@ def main() -> None:
     query_file.write_text(json.dumps(queries(work / "home", args.queries)))
     results["search"] = search_probe(work, query_file)
     print("search:", results["search"], flush=True)
+    results["machine_ms_after"] = machine_speed()
+    print("machine speed after:", results["machine_ms_after"], flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "index_bench.json").write_text(json.dumps(results, indent=2))
 
