@@ -307,19 +307,21 @@ def _comentions(hits: list[_Hit], by_id: Mapping[str, Article], target: Target) 
     sentence_evidence: dict[str, list[Evidence]] = defaultdict(list)
     articles: Counter[str] = Counter()
     article_evidence: dict[str, list[Evidence]] = defaultdict(list)
-    target_sentences = {h.evidence for h in hits}
-    for article_id in dict.fromkeys(h.evidence.article for h in hits):
+    # the target's sentence numbers per article: checked for every mention of everyone else, so by number,
+    # not by making an Evidence for each (two per mention took half of this on a large comparison)
+    target_sentences: dict[str, set[int]] = defaultdict(set)
+    for h in hits:
+        target_sentences[h.evidence.article].add(h.evidence.sentence)
+    for article_id, numbers in target_sentences.items():
         for person in by_id[article_id].people:
             if person.name == target.name:
                 continue
-            own = [m for m in person.mentions if m.where in OWN_TEXT]
+            own = [m.sentence for m in person.mentions if m.where in OWN_TEXT]
             if not own:
                 continue
             articles[person.name] += 1
-            article_evidence[person.name].append(Evidence(article_id, own[0].sentence))
-            shared = dict.fromkeys(
-                Evidence(article_id, m.sentence) for m in own if Evidence(article_id, m.sentence) in target_sentences
-            )
+            article_evidence[person.name].append(Evidence(article_id, own[0]))
+            shared = [Evidence(article_id, k) for k in dict.fromkeys(own) if k in numbers]
             if shared:
                 sentences[person.name] += len(shared)
                 sentence_evidence[person.name].extend(shared)
