@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.lexicon import STOP_WORDS
 
@@ -62,16 +63,25 @@ def words(text: str, exclude: Collection[str] = ()) -> list[str]:
     tokens without a letter and the `exclude` words (the target's own name) are dropped, since they say
     nothing about how an outlet frames the target. A possessive "'s" is dropped ("Voss's" counts as "voss").
     """
-    excluded = {_normalise(word) for word in exclude} if exclude else ()
-    out: list[str] = []
-    for token in _TOKEN.findall(_normalise(text)):
-        if token.endswith("'s"):
-            token = token[:-2]
-        if len(token) < 2 or token in IGNORED_WORDS or token in excluded:
-            continue
-        if token.isalpha() or _LETTER.search(token):  # most tokens are plain words: one C call
-            out.append(token)
-    return out
+    normalised = _normalise(text)
+    tokens = _TOKEN.findall(normalised)
+    if "'s" in normalised:
+        tokens = [token[:-2] if token.endswith("'s") else token for token in tokens]
+    excluded = _excluded(exclude) if isinstance(exclude, frozenset) else {_normalise(word) for word in exclude}
+    return [
+        token
+        for token in tokens
+        if len(token) > 1
+        and token not in IGNORED_WORDS
+        and token not in excluded
+        and (token.isalpha() or _LETTER.search(token))  # most tokens are plain words: one C call
+    ]
+
+
+@lru_cache(maxsize=64)
+def _excluded(exclude: frozenset[str]) -> frozenset[str]:
+    """The exclude words normalised once: a comparison asks for every mention sentence with the same ones."""
+    return frozenset(_normalise(word) for word in exclude)
 
 
 @dataclass(frozen=True, slots=True)
