@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import FileIndex, LockError
-from whoosh.writing import IndexWriter
 
 from index.people_names import PeopleNames
 from index.schema import SCHEMA_VERSION, make_schema
 
 if TYPE_CHECKING:  # the registry and its extractor load only for `add` and the rare fallback below
+    from whoosh.writing import IndexWriter  # and Whoosh's writing (8 ms of imports) only where it writes
+
     from corpus.people import NameRegistry
     from corpus.people_config import PeopleConfig
 
