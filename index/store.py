@@ -26,7 +26,7 @@ from index.people_names import PeopleNames
 from index.schema import SCHEMA_VERSION, make_schema
 
 if TYPE_CHECKING:  # the registry and its extractor load only for `add` and the rare fallback below
-    from whoosh.writing import IndexWriter  # and Whoosh's writing (8 ms of imports) only where it writes
+    from whoosh.writing import IndexWriter  # and Whoosh's writing modules only where it writes
 
     from corpus.people import NameRegistry
     from corpus.people_config import PeopleConfig

@@ -178,7 +178,8 @@ def _candidates(
     if work * 8 > len(keys_a) * len(keys_b):  # a small vocabulary: screening every pair in C is cheaper
         return _screen(keys_a, keys_b, threshold, rarest)
     # Most candidates share one rare word and fall far short (99.5% of them on 3,500 sentences about one person):
-    # each probe's candidates are screened together in C (`_Rarest.strings`), and Python checks the few left.
+    # each probe's candidates are screened together in C (`_Rarest.strings`; the screen's bound, at most
+    # 2*min(n, m)/(n+m), also drops pairs of too different sizes), and Python checks the few left.
     strings_a, strings_b = rarest.strings()
     cutoff = max(threshold - _ROUNDING_SLACK, 0.0)
     found: list[tuple[float, int, int]] = []

@@ -115,9 +115,9 @@ def fightin_words(
     hand; tying it to the data keeps z comparable between small and large comparisons).
 
     Only words used at least `min_count` times across all groups are scored. Each list is sorted by z,
-    highest first (ties by word); with `top`, only its first `top` (a comparison shows the top 30 of
-    some 15,000 words an outlet, and making a WordScore of each was a tenth of a large comparison). With fewer than two groups that have any words there is no contrast,
-    and every list is empty; a group without words gets an empty list.
+    highest first (ties by word); with `top`, only its first `top` (a comparison shows 30 of the some
+    15,000 words it scores an outlet). With fewer than two groups that have any words there is no
+    contrast, and every list is empty; a group without words gets an empty list.
     """
     result: dict[str, list[WordScore]] = {group: [] for group in counts}
     group_counts = {group: {word: c for word, c in words_.items() if c > 0} for group, words_ in counts.items()}
