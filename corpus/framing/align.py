@@ -130,9 +130,9 @@ class _Rarest:
     outlets' 3,500 sentences each."""
 
     def __init__(self, keys_a: list[frozenset[str]], keys_b: list[frozenset[str]]) -> None:
-        self.frequency = Counter(chain.from_iterable(keys_a))
-        self.frequency.update(chain.from_iterable(keys_b))
-        self._ranked = sorted(sorted(self.frequency), key=self.frequency.__getitem__)
+        frequency = Counter(chain.from_iterable(keys_a))
+        frequency.update(chain.from_iterable(keys_b))
+        self._ranked = sorted(sorted(frequency), key=frequency.__getitem__)
         order = dict(zip(self._ranked, range(len(self._ranked)), strict=True)).__getitem__
         self.a = [sorted(key, key=order) for key in keys_a]
         self.b = [sorted(key, key=order) for key in keys_b]
