@@ -17,12 +17,16 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate, compress
+from pickle import loads
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.formats import Positions
 from whoosh.searching import Searcher
+from whoosh.system import _INT_SIZE as _COUNT_SIZE
 
-from index.postings import bitset, postings, values
+from index.postings import bitset, postings, with_values
 
 
 def docset(query: wq.Query, searcher: Searcher, alive: int | None = None) -> int:
@@ -87,40 +91,66 @@ def _segment(query: wq.Query, searcher: Searcher) -> int:
 
 def _phrase_bits(reader: Any, query: wq.Phrase) -> int:
     """The documents holding a phrase: those holding all its words, then their word positions, each
-    word within `slop` positions after the one before (Whoosh's own rule for phrases)."""
+    word 1 to `slop` positions after the one before (Whoosh's own rule for phrases).
+
+    A common phrase ("opposition leader") has tens of thousands of candidates, so the work per document
+    is in C where it can be: each word's values are cut down to the candidates' by `compress`, positions
+    are decoded by `pickle.loads` and `accumulate` (Whoosh stores them as pickled deltas), and each word's
+    positions are looked up in the set of places the phrase may go on at.
+    """
     field = reader.schema[query.fieldname]
     words = [field.to_bytes(w) if isinstance(w, str) else w for w in query.words]
-    lists = [postings(reader, query.fieldname, w) for w in words]
-    candidates = _all(p.bits for p in lists)
-    if not candidates or len(words) == 1:
-        return candidates
-    decode = field.format.decode_positions
-    encoded = [values(reader, query.fieldname, w) for w in words]
-    slop = max(1, query.slop)
+    if len(words) == 1:
+        return postings(reader, query.fieldname, words[0]).bits
+    lists = [with_values(reader, query.fieldname, w) for w in words]
+    candidates = _all(p.bits for p, _ in lists)
+    if not candidates:
+        return 0
+    docs = members(candidates)
+    wanted = set(docs)
+    columns = [compress(vals, map(wanted.__contains__, p.ids)) for p, vals in lists]
+    # (a subclass of Positions stores more than the deltas: its own decoder then)
+    decode = _positions_of if type(field.format) is Positions else field.format.decode_positions
+    steps = range(1, max(1, query.slop) + 1)
     found = []
-    for docnum in members(candidates):
-        reached: list[int] | None = None
-        for p, vals in zip(lists, encoded, strict=True):
-            positions = decode(vals[bisect_left(p.ids, docnum)])
-            if reached is None:
-                reached = positions
-            else:
-                reached = [q for q in positions if _follows(reached, q, slop)]
+    for docnum, first, *middle, last in zip(docs, *columns, strict=True):
+        reached: Iterable[int] = decode(first)
+        for value in middle:
+            reached = _onward(reached, steps).intersection(decode(value))
             if not reached:
                 break
-        if reached:
+        if _meets(reached, decode(last), steps):
             found.append(docnum)
     return _bits(found)
 
 
+def _positions_of(value: bytes) -> Iterable[int]:
+    """A posting's word positions from Whoosh's `Positions` value: a 4-byte count, then the deltas
+    pickled without pickle's final STOP opcode (as `Positions.decode_positions` reads it)."""
+    return accumulate(loads(value[_COUNT_SIZE:] if value.endswith(b".") else value[_COUNT_SIZE:] + b"."))
+
+
+def _onward(reached: Iterable[int], steps: range) -> set[int]:
+    """Where the next word of a phrase may be: 1 to len(steps) positions after one reached."""
+    if len(steps) == 1:
+        return set(map((1).__add__, reached))
+    reached = tuple(reached)  # read once per step
+    return set().union(*(map(step.__add__, reached) for step in steps))
+
+
+def _meets(reached: Iterable[int], positions: Iterable[int], steps: range) -> bool:
+    """Whether some position is 1 to len(steps) places after one reached. With a slop, the shorter side
+    is the one shifted: a common word may stand dozens of times in an article, its neighbour once."""
+    if len(steps) == 1:
+        return not set(map((1).__add__, reached)).isdisjoint(positions)
+    reached, positions = tuple(reached), tuple(positions)
+    if len(positions) < len(reached):
+        return not set().union(*(map(step.__rsub__, positions) for step in steps)).isdisjoint(reached)
+    return not set().union(*(map(step.__add__, reached) for step in steps)).isdisjoint(positions)
+
+
 def _positions(reader: Any, fieldname: str) -> bool:
     return fieldname in reader.schema and bool(reader.schema[fieldname].format.supports("positions"))
-
-
-def _follows(earlier: list[int], position: int, slop: int) -> bool:
-    """Whether some position of `earlier` (ascending) is 1 to `slop` places before `position`."""
-    i = bisect_left(earlier, position - slop)
-    return i < len(earlier) and earlier[i] < position
 
 
 def _range_bits(reader: Any, query: wq.NumericRange) -> int:

@@ -64,6 +64,11 @@ class _Cache(Generic[T]):
                     self._held -= self.size(old)
         return found
 
+    def peek(self, key: Key) -> T | None:
+        """The entry if held, without reading it or counting it as used."""
+        with self._lock:
+            return self._entries.get(key)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
@@ -87,17 +92,22 @@ def postings(reader: Any, fieldname: str, text: str | bytes) -> Postings:
     term = text
     return _postings.get(
         (reader.segment().segment_id(), fieldname, term),
-        lambda: _read(reader, fieldname, term) if (fieldname, term) in reader else EMPTY,
+        lambda: _read(reader, fieldname, term)[0] if (fieldname, term) in reader else EMPTY,
     )
 
 
-def values(reader: Any, fieldname: str, text: bytes) -> tuple[bytes, ...]:
-    """A term's encoded values (word positions, for a phrase field) in one segment, in the order of
-    `postings(...).ids`."""
-    return _values.get(
-        (reader.segment().segment_id(), fieldname, text),
-        lambda: _read_values(reader, fieldname, text) if (fieldname, text) in reader else (),
-    )
+def with_values(reader: Any, fieldname: str, text: bytes) -> tuple[Postings, tuple[bytes, ...]]:
+    """A term's postings and its encoded values (word positions, for a phrase field) in one segment,
+    in the same order. A block holds both: a term not yet read is read once for the two."""
+    key = (reader.segment().segment_id(), fieldname, text)
+    if (fieldname, text) not in reader:
+        return EMPTY, ()
+    found = _values.peek(key)
+    if found is None:
+        read = _read(reader, fieldname, text, with_values=True)
+        found = _values.get(key, lambda: read[1])
+        return _postings.get(key, lambda: read[0]), found
+    return postings(reader, fieldname, text), found
 
 
 def clear() -> None:
@@ -106,29 +116,13 @@ def clear() -> None:
     _values.clear()
 
 
-def _read_values(reader: Any, fieldname: str, text: bytes) -> tuple[bytes, ...]:
-    matcher = reader.postings(fieldname, text)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    found: list[bytes] = []
-    if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
-        while matcher.is_active():
-            matcher._read_values()
-            found.extend(matcher._values)
-            matcher._next_block()
-    else:
-        while matcher.is_active():
-            found.append(matcher.value())
-            matcher.next()
-    return tuple(found)
-
-
-def _read(reader: Any, fieldname: str, text: bytes) -> Postings:
+def _read(reader: Any, fieldname: str, text: bytes, with_values: bool = False) -> tuple[Postings, tuple[bytes, ...]]:
     matcher = reader.postings(fieldname, text)
     if isinstance(matcher, FilterMatcher):  # whoosh3 hides deleted documents this way
         matcher = matcher.child
     ids = array("I")
     weights = array("f")
+    found: list[bytes] = []
     if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
         # the whoosh3 codec's leaf matcher: a block is a pickled (delta-coded ids, weights, values)
         while matcher.is_active():
@@ -136,13 +130,18 @@ def _read(reader: Any, fieldname: str, text: bytes) -> Postings:
             ids.extend(accumulate(matcher._data[0]))
             matcher._read_weights()
             weights.extend(matcher._weights)
+            if with_values:
+                matcher._read_values()
+                found.extend(matcher._values)
             matcher._next_block()
     else:  # a short list kept in the term's info, or another codec: the general way
         while matcher.is_active():
             ids.append(matcher.id())
             weights.append(matcher.weight())
+            if with_values:
+                found.append(matcher.value())
             matcher.next()
-    return Postings(ids, weights, bitset(ids))
+    return Postings(ids, weights, bitset(ids)), tuple(found)
 
 
 def bitset(ids: Any) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index import Index, Store, add_paths, remove
-from index.docsets import count_by, docset, field_groups
+from index.docsets import count_by, docset, field_groups, members
 
 QUERIES = [
     "harbour",
@@ -52,6 +52,30 @@ def test_bitset_counts_equal_whoosh_matches(demo_index: Index, text: str) -> Non
     expected = whoosh_counts(demo_index, text)
     assert bool(expected) == (text != "zzzznothing")  # every other query finds something to count
     assert bitset_counts(demo_index, text) == dict(expected)
+
+
+def test_phrases_match_the_documents_whoosh_matches(demo_index: Index) -> None:
+    """Word pairs and triples from the corpus's own sentences, in order and reversed, exact and with
+    slop: the same documents as Whoosh's phrase matcher, including near misses (a reversed pair that
+    only a slop of 2 or 3 reaches, repeated words, a word in many documents next to one in few)."""
+    first = demo_index.article(demo_index.search("harbour", limit=1).hits[0].id)
+    assert first is not None
+    words = [w for w in (w.strip(".,;:“”\"'()") for w in first.body.split()[:40]) if w.isalpha()]
+    runs = [words[k : k + 4] for k in range(len(words) - 3)]
+    phrases = [f'"{a} {b}"' for a, b, _, _ in runs]
+    phrases += [f'"{a} {b} {c}"' for a, b, c, _ in runs]
+    phrases += [f'"{b} {a}"~{slop}' for a, b, _, _ in runs for slop in (2, 3)]
+    phrases += [f'"{a} {c}"~{slop}' for a, _, c, _ in runs for slop in (1, 2)]
+    phrases += [f'"{a} {c} {d}"~2' for a, _, c, d in runs]  # a gap, then none
+    phrases += ['"the the"~5', '"harbour harbour"~10', '"said the"~3', '"the harbour strike"~2']
+    matched = 0
+    with demo_index.ix.searcher() as searcher:
+        for text in phrases:
+            query = demo_index.parse(text)
+            expected = {hit.docnum for hit in searcher.search(query, limit=None)}
+            assert set(members(docset(query, searcher))) == expected, text
+            matched += bool(expected)
+    assert matched >= len(phrases) // 2  # most find something: the comparison is not of empty sets
 
 
 def test_counts_skip_deleted_documents_across_segments(segmented_store: Store) -> None:
