@@ -64,10 +64,13 @@ class _Cache(Generic[T]):
                     self._held -= self.size(old)
         return found
 
-    def peek(self, key: Key) -> T | None:
-        """The entry if held, without reading it or counting it as used."""
+    def held(self, key: Key) -> T | None:
+        """The entry if held (and counted as used), else None: nothing is read."""
         with self._lock:
-            return self._entries.get(key)
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
 
     def clear(self) -> None:
         with self._lock:
@@ -102,7 +105,7 @@ def with_values(reader: Any, fieldname: str, text: bytes) -> tuple[Postings, tup
     key = (reader.segment().segment_id(), fieldname, text)
     if (fieldname, text) not in reader:
         return EMPTY, ()
-    found = _values.peek(key)
+    found = _values.held(key)
     if found is None:
         read = _read(reader, fieldname, text, with_values=True)
         found = _values.get(key, lambda: read[1])
