@@ -3,7 +3,8 @@
     python bench/index_bench.py [--articles 40000] [--queries 240]
 
 1. Bare Whoosh: the same articles read and cleaned beforehand (not timed), indexed with the same schema
-   by `writer(procs=2, multisegment=True)`: articles/s.
+   by `writer(procs=2, multisegment=True)`, with the same memory for postings as `add` gives its
+   writers (`index.store.POOL_MB`): articles/s.
 2. `newsframe add` end to end (read, clean, people, index) in a subprocess: articles/s, peak memory.
 3. Bare Whoosh again, and the ratio of `add` to the mean of the two bare figures. This machine's speed
    drifts by 10% within an hour; builds on both sides of the import see the same drift it does.
@@ -80,6 +81,7 @@ import sys, tempfile, time, json
 from corpus import Article, read_corpus
 from corpus.people import extract_people
 from index.schema import document, make_schema
+from index.store import POOL_MB
 from whoosh import index as whoosh_index
 if __name__ == "__main__":
     articles = [a for a in read_corpus([sys.argv[1]]) if isinstance(a, Article)]
@@ -88,7 +90,7 @@ if __name__ == "__main__":
     del articles
     ix = whoosh_index.create_in(tempfile.mkdtemp(dir=sys.argv[2]), make_schema())
     start = time.perf_counter()
-    writer = ix.writer(procs=2, multisegment=True, limitmb=256, compound=False)
+    writer = ix.writer(procs=2, multisegment=True, limitmb=POOL_MB, compound=False)
     for doc in docs:
         writer.add_document(**doc)
     writer.commit()
