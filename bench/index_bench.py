@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import compile_bytecode, machine_speed
 from bench.generate import generate
+from index.store import POOL_MB
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCH_PROBE = r"""
@@ -81,7 +82,6 @@ import sys, tempfile, time, json
 from corpus import Article, read_corpus
 from corpus.people import extract_people
 from index.schema import document, make_schema
-from index.store import POOL_MB
 from whoosh import index as whoosh_index
 if __name__ == "__main__":
     articles = [a for a in read_corpus([sys.argv[1]]) if isinstance(a, Article)]
@@ -90,7 +90,7 @@ if __name__ == "__main__":
     del articles
     ix = whoosh_index.create_in(tempfile.mkdtemp(dir=sys.argv[2]), make_schema())
     start = time.perf_counter()
-    writer = ix.writer(procs=2, multisegment=True, limitmb=POOL_MB, compound=False)
+    writer = ix.writer(procs=2, multisegment=True, limitmb=int(sys.argv[3]), compound=False)
     for doc in docs:
         writer.add_document(**doc)
     writer.commit()
@@ -99,11 +99,15 @@ if __name__ == "__main__":
 """
 
 
-def run_bare(corpus: Path, work: Path) -> dict[str, float]:
+def run_bare(corpus: Path, work: Path, pool_mb: int) -> dict[str, float]:
     """One bare Whoosh build of the corpus, in its own process (its index is deleted afterwards)."""
     bare_dir = Path(tempfile.mkdtemp(dir=work))
     done = subprocess.run(
-        [sys.executable, "-c", BARE, str(corpus), str(bare_dir)], cwd=ROOT, check=True, capture_output=True, text=True
+        [sys.executable, "-c", BARE, str(corpus), str(bare_dir), str(pool_mb)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     shutil.rmtree(bare_dir, ignore_errors=True)
     return json.loads(done.stdout)  # type: ignore[no-any-return]
@@ -173,6 +177,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=240)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     parser.add_argument(
+        "--bare-pool-mb",
+        type=int,
+        default=POOL_MB,
+        help=f"bare Whoosh's limitmb (default {POOL_MB}, as `add` gives its writers)",
+    )
+    parser.add_argument(
         "--search-only",
         type=Path,
         metavar="WORKDIR",
@@ -185,17 +195,17 @@ def main() -> None:
         return
     corpus = generate(args.out, "jsonl", args.articles, words=800)
     work = Path(tempfile.mkdtemp(prefix="newsframe-bench-"))
-    results: dict[str, object] = {"articles": args.articles, "cpus": os.cpu_count()}
+    results: dict[str, object] = {"articles": args.articles, "cpus": os.cpu_count(), "bare_pool_mb": args.bare_pool_mb}
     print(f"corpus: {corpus}")
     results["machine_ms_before"] = machine_speed()
     print("machine speed (bench.machine_speed, ms, lower is faster):", results["machine_ms_before"], flush=True)
-    before = run_bare(corpus, work)
-    print("bare whoosh, before:", before, flush=True)
+    before = run_bare(corpus, work, args.bare_pool_mb)
+    print(f"bare whoosh (limitmb={args.bare_pool_mb}), before:", before, flush=True)
     added = run_add(corpus, work)
     added["articles_per_s"] = round(args.articles / added["seconds"], 1)
     results["add"] = added
     print("newsframe add:", added, flush=True)
-    after = run_bare(corpus, work)
+    after = run_bare(corpus, work, args.bare_pool_mb)
     print("bare whoosh, after:", after, flush=True)
     results["bare_whoosh"] = {"before": before, "after": after}
     bare_rate = (before["articles_per_s"] + after["articles_per_s"]) / 2
