@@ -141,12 +141,11 @@ def _onward(reached: Iterable[int], steps: range) -> set[int]:
 def _meets(reached: Iterable[int], positions: Iterable[int], steps: range) -> bool:
     """Whether some position is 1 to len(steps) places after one reached. With a slop, the shorter side
     is the one shifted: a common word may stand dozens of times in an article, its neighbour once."""
-    if len(steps) == 1:
-        return not set(map((1).__add__, reached)).isdisjoint(positions)
-    reached, positions = tuple(reached), tuple(positions)
-    if len(positions) < len(reached):
-        return not set().union(*(map(step.__rsub__, positions) for step in steps)).isdisjoint(reached)
-    return not set().union(*(map(step.__add__, reached) for step in steps)).isdisjoint(positions)
+    if len(steps) > 1:
+        reached, positions = tuple(reached), tuple(positions)
+        if len(positions) < len(reached):
+            return not set().union(*(map(step.__rsub__, positions) for step in steps)).isdisjoint(reached)
+    return not _onward(reached, steps).isdisjoint(positions)
 
 
 def _positions(reader: Any, fieldname: str) -> bool:

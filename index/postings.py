@@ -103,14 +103,13 @@ def with_values(reader: Any, fieldname: str, text: bytes) -> tuple[Postings, tup
     """A term's postings and its encoded values (word positions, for a phrase field) in one segment,
     in the same order. A block holds both: a term not yet read is read once for the two."""
     key = (reader.segment().segment_id(), fieldname, text)
+    found = _values.held(key)
+    if found is not None:
+        return postings(reader, fieldname, text), found
     if (fieldname, text) not in reader:
         return EMPTY, ()
-    found = _values.held(key)
-    if found is None:
-        read = _read(reader, fieldname, text, with_values=True)
-        found = _values.get(key, lambda: read[1])
-        return _postings.get(key, lambda: read[0]), found
-    return postings(reader, fieldname, text), found
+    read = _read(reader, fieldname, text, with_values=True)
+    return _postings.get(key, lambda: read[0]), _values.get(key, lambda: read[1])
 
 
 def clear() -> None:
