@@ -9,16 +9,23 @@ and spelling words once (segments never change) and merged tables for the index 
 frequencies, and the words apart: a comparison needs only the first), loaded in milliseconds. When a
 merged table is missing or stale (an import was killed; another one committed since), the segments'
 tables are merged in memory, and a segment without one is read from Whoosh on the spot.
+
+The merged frequencies are a sorted list of stems beside an array of counts, looked up by bisection
+(`Frequencies`): a new process loads the 61,000 stems of the 40,000-article bench index in about 2 ms
+that way, against 11 ms as a dict (hashing every stem), and a comparison asks for 1,300 (a small one)
+to 20,000 of them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from index.sidecar import read_pickle, segments, write_pickle
 
@@ -28,7 +35,10 @@ MERGED = "all.pickle"  # every body term (a stem) -> its frequency in the index
 WORDS = "words.pickle"  # every body word as written (lower case): what "did you mean" may offer
 CURRENT = "all.segments.json"  # the segments the merged tables cover, written after them: a cheap check
 VERSION = 2  # of a segment's table; 2: spelling words too
-MERGED_VERSION = 3  # of the merged tables; 3: the words in a file of their own
+MERGED_VERSION = 4  # of the merged tables; 3: the words in a file of their own; 4: sorted stems and counts
+OLD_MERGED = 3  # a merged frequency table as a dict: still read (an index made before 2026-12-07)
+
+T = TypeVar("T")
 
 
 def update(path: Path, ix: Any) -> None:
@@ -42,7 +52,10 @@ def update(path: Path, ix: Any) -> None:
         if current and (folder / MERGED).exists() and (folder / WORDS).exists():
             return  # nothing new since the last import (a rerun that found every file unchanged)
         tables = [_segment_table(folder, segment_id, leaf, write=True) for segment_id, leaf in leaves]
-    write_pickle(folder / MERGED, {"version": MERGED_VERSION, "segments": ids, "by_stem": _merge(tables)})
+    merged = Frequencies.of(_merge(tables))
+    write_pickle(
+        folder / MERGED, {"version": MERGED_VERSION, "segments": ids, "stems": merged.stems, "counts": merged.counts}
+    )
     write_pickle(folder / WORDS, {"version": MERGED_VERSION, "segments": ids, "words": _merge_words(tables)})
     tmp = folder / f"{CURRENT}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps({"version": MERGED_VERSION, "segments": ids}), encoding="utf-8")
@@ -62,18 +75,64 @@ def update_segments(path: Path, ix: Any) -> None:
             _segment_table(folder, segment_id, leaf, write=True)
 
 
-def load(path: Path, reader: Any) -> dict[str, int]:
+class Frequencies(Mapping[str, int]):
+    """Each body term (a stem) with its frequency: the stems sorted, their counts beside them."""
+
+    __slots__ = ("counts", "stems")
+
+    def __init__(self, stems: list[str], counts: array[int]) -> None:
+        self.stems = stems
+        self.counts = counts
+
+    @classmethod
+    def of(cls, by_stem: Mapping[str, int]) -> Frequencies:
+        stems = sorted(by_stem)
+        return cls(stems, array("q", map(by_stem.__getitem__, stems)))
+
+    def __getitem__(self, stem: str) -> int:
+        at = bisect_left(self.stems, stem)
+        if at < len(self.stems) and self.stems[at] == stem:
+            return self.counts[at]
+        raise KeyError(stem)
+
+    @overload
+    def get(self, stem: str, /) -> int | None: ...
+    @overload
+    def get(self, stem: str, default: int, /) -> int: ...
+    @overload
+    def get(self, stem: str, default: T, /) -> int | T: ...
+    def get(self, stem: str, default: object = None, /) -> object:
+        """As a dict's, without the exception a miss costs `Mapping.get`: most words of a comparison's
+        context are asked for once."""
+        at = bisect_left(self.stems, stem)
+        return self.counts[at] if at < len(self.stems) and self.stems[at] == stem else default
+
+    def __contains__(self, stem: object) -> bool:
+        return isinstance(stem, str) and self.get(stem) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.stems)
+
+    def __len__(self) -> int:
+        return len(self.stems)
+
+
+def load(path: Path, reader: Any) -> Frequencies:
     """The body's terms with their frequencies, over the index's current segments."""
-    merged = _merged(path / FOLDER / MERGED, reader)
+    merged = _merged(path / FOLDER / MERGED, reader, (MERGED_VERSION, OLD_MERGED))
     if merged is not None:
-        by_stem: dict[str, int] = merged["by_stem"]
-        return by_stem
-    return _merge(_segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in segments(reader))
+        stems, counts, by_stem = merged.get("stems"), merged.get("counts"), merged.get("by_stem")
+        if isinstance(stems, list) and isinstance(counts, array) and len(stems) == len(counts):
+            return Frequencies(stems, counts)
+        if isinstance(by_stem, dict):
+            return Frequencies.of(by_stem)
+    tables = (_segment_table(path / FOLDER, segment_id, leaf, write=False) for segment_id, leaf in segments(reader))
+    return Frequencies.of(_merge(tables))
 
 
 def load_words(path: Path, reader: Any) -> frozenset[str]:
     """The body's words as written, over the index's current segments."""
-    merged = _merged(path / FOLDER / WORDS, reader)
+    merged = _merged(path / FOLDER / WORDS, reader, (MERGED_VERSION, OLD_MERGED))
     if merged is not None:
         words: frozenset[str] = merged["words"]
         return words
@@ -81,11 +140,11 @@ def load_words(path: Path, reader: Any) -> frozenset[str]:
     return _merge_words(tables)
 
 
-def _merged(file: Path, reader: Any) -> dict[str, Any] | None:
+def _merged(file: Path, reader: Any, versions: tuple[int, ...]) -> dict[str, Any] | None:
     """A merged table when it covers exactly the reader's segments."""
     found = read_pickle(file)
     current = sorted(segment_id for segment_id, _ in segments(reader))
-    if isinstance(found, dict) and found.get("version") == MERGED_VERSION and found.get("segments") == current:
+    if isinstance(found, dict) and found.get("version") in versions and found.get("segments") == current:
         return found
     return None
 

@@ -92,7 +92,7 @@ class Index:
         self.ix: FileIndex = store.open()
         self._names: PeopleNames | None = None  # Store.people(), read once
         self._groups: tuple[int, dict[str, int], int] | None = None  # (generation, outlet -> bits, live bits)
-        self._frequencies: tuple[int, dict[str, int]] | None = None  # per generation
+        self._frequencies: tuple[int, frequencies.Frequencies] | None = None  # per generation
         self._corrector: tuple[int, VocabularyCorrector] | None = None  # built on the first "did you mean"
         self._local = threading.local()
 
@@ -277,7 +277,7 @@ class Index:
         self._groups = (generation, groups, alive)
         return self._groups
 
-    def word_frequencies(self, searcher: Searcher) -> dict[str, int]:
+    def word_frequencies(self, searcher: Searcher) -> frequencies.Frequencies:
         """Every body word's frequency in the whole index, by stem (the prior of distinctive words), read
         once per index generation."""
         generation = searcher.reader().generation()

@@ -8,7 +8,7 @@ distances in C: a few milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -22,7 +22,7 @@ MIN_LENGTH = 3  # shorter words are fragments typed on the way to a word, not mi
 class VocabularyCorrector(Corrector):  # type: ignore[misc]  # whoosh.spelling is untyped
     """A Whoosh corrector over the index's words: closer first, then the more frequent."""
 
-    def __init__(self, words: frozenset[str], by_stem: dict[str, int]) -> None:
+    def __init__(self, words: frozenset[str], by_stem: Mapping[str, int]) -> None:
         self.words = words
         self.by_stem = by_stem
         self._by_initial: dict[str, list[str]] = {}

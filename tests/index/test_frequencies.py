@@ -63,3 +63,33 @@ def test_tables_follow_every_commit_and_survive_a_lost_file(tmp_path: Path) -> N
 
     remove(store, str(extra / "one.txt"))
     assert (folder / frequencies.MERGED).exists()
+
+
+def test_frequencies_look_up_like_a_dict() -> None:
+    by_stem = {"harbour": 12, "strike": 3, "a": 1, "zz": 7, "é": 2}
+    table = frequencies.Frequencies.of(by_stem)
+    assert dict(table) == by_stem and len(table) == 5
+    for stem, count in by_stem.items():
+        assert table[stem] == count and table.get(stem) == count and stem in table
+    for missing in ("", "harbou", "harbours", "zzz", "0", "\uffff"):
+        assert table.get(missing) is None and table.get(missing, 0) == 0 and missing not in table
+    assert 12 not in table  # type: ignore[comparison-overlap]
+    empty = frequencies.Frequencies.of({})
+    assert empty.get("harbour", 0) == 0 and list(empty) == []
+
+
+def test_an_index_made_before_the_sorted_table_still_reads(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", "default")
+    add_paths(store, [demo_corpus_path()], workers=0)
+    index = Index(store)
+    expected = table_frequencies(index)
+    merged = store.path / frequencies.FOLDER / frequencies.MERGED
+    table = frequencies.read_pickle(merged)
+    assert isinstance(table, dict)
+    old = {"version": frequencies.OLD_MERGED, "segments": table["segments"]}
+    old["by_stem"] = dict(zip(table["stems"], table["counts"], strict=True))
+    frequencies.write_pickle(merged, old)
+    assert table_frequencies(Index(store)) == expected
+    old["by_stem"]["harbour"] = 10**6  # read from this table, not worked out again from the segments'
+    frequencies.write_pickle(merged, old)
+    assert table_frequencies(Index(store))["harbour"] == 10**6
