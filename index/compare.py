@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from whoosh.query import And, DateRange, Query, Term
 
-from corpus.framing import parallel
+from corpus.framing import parallel, tone
 from corpus.framing.model import Comparison, Target
 from corpus.framing.parallel import worth_a_worker
 from corpus.framing.profile import compare
@@ -82,7 +82,9 @@ def _compare(
         totals = {o: (groups.get(o, 0) & period).bit_count() for o in chosen}
         found = {o: members(matched & groups.get(o, 0)) for o in chosen}
         if worth_a_worker([MENTIONS_PER_ARTICLE * len(docs) for docs in found.values()]):
-            parallel.start()  # the worker starts up while the articles are decoded
+            parallel.start(
+                tone.warm
+            )  # the worker starts up (and reads the tone lexicon) while the articles are decoded
         articles = {o: [_article(searcher.stored_fields(d)) for d in docs] for o, docs in found.items()}
         prior = _Background(index.word_frequencies(searcher))
         terms = body_terms(query, searcher) if resolved.kind == "query" else frozenset()

@@ -1,18 +1,22 @@
-"""The comparison's second core: a worker process aligns outlet pairs while this one builds the profiles.
+"""The comparison's second core: a worker process takes tasks (sentence tones, outlet pairs to align)
+while this one builds the profiles.
 
-A large comparison (four outlets, 14,000 mentions) spends about as long aligning sentences as it does on
-everything else, and the two do not depend on each other. The worker and this process take the outlet
-pairs from one shared counter: the worker from the start, this process once its own work is done, so
-neither core waits while a pair is left. `align` is a pure function, so the result does not depend on
-which process aligned which pair.
+A large comparison (four outlets, 14,000 mentions) spends about as long aligning sentences as on
+everything else, and a fifth of the rest scoring the tone of its mention sentences; neither depends on
+the profiles' other work. So a comparison hands them over as tasks in phases (`beside`): the tones
+first, which the profiles need halfway through, then the alignments, which only the result needs. The
+worker and this process take tasks from one shared counter: the worker from the start, this process
+whenever it needs a phase's results and finds some not taken, so neither core waits while a task is
+left. Every task is a pure function, so the result does not depend on which process ran which task.
 
 The worker is started once per process, and only for comparisons big enough to pay for it. A process
 with no other thread (the CLI) forks it, in a few milliseconds, so that even a 500-mention comparison
-gains (0.19 to 0.15 s on the bench index). The app compares in a thread, and a fork copies only the
-calling thread, with any lock another one holds: it spawns the worker, an interpreter that takes a few
-tenths of a second of the other core to start, which a large comparison hides behind the decoding of
-its articles and a small one would wait for. Where no process can be started, or the worker dies, this
-process aligns whatever the worker did not deliver.
+gains. The app compares in a thread, and a fork copies only the calling thread, with any lock another
+one holds: it spawns the worker, an interpreter that takes a few tenths of a second of the other core
+to start, which a large comparison hides behind the decoding of its articles and a small one would
+wait for. A new worker first runs the warm-ups it was started with (reading the tone lexicon), while
+this process decodes the articles. Where no process can be started, or the worker dies, this process
+runs whatever the worker did not deliver.
 """
 
 from __future__ import annotations
@@ -21,15 +25,14 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
-from typing import Any, TypeVar
+from typing import Any
 
-from corpus.framing.align import AlignedPair, align
-
-T = TypeVar("T")
-Pairs = Sequence[tuple[Sequence[str], Sequence[str]]]
+# A task: a module-level function (spawned workers import it by name) and its arguments.
+Task = tuple[Callable[..., Any], tuple[Any, ...]]
 
 # Sentence pairs (summed over outlet pairs) from which the worker pays for itself: a spawned worker
 # imports the app afresh (a few tenths of a second of the other core); a forked one starts in a few
@@ -52,100 +55,147 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def _claim(counter: Synchronized[int], total: int) -> int | None:
-    """The next pair nobody has taken, or None."""
+def _claim(counter: Synchronized[int], below: int) -> int | None:
+    """The next task nobody has taken, if it is below `below`; else None."""
     with counter.get_lock():
         taken = counter.value
-        if taken >= total:
+        if taken >= below:
             return None
         counter.value = taken + 1
         return taken
 
 
-def _serve(conn: Connection, counter: Synchronized[int], inherited: Connection | None = None) -> None:
-    """The worker: for each job, align the pairs it claims, then send them back together (sending each as
-    it is done would block on a full pipe while the other process is busy).
+def _serve(
+    conn: Connection,
+    counter: Synchronized[int],
+    inherited: Connection | None = None,
+    warm: Sequence[Callable[[], object]] = (),
+) -> None:
+    """The worker: for each job, run the tasks it claims, and send its results once per phase, when it
+    claims past the phase or runs out (a message per task would block on a full pipe while the other
+    process is busy). So every job gets exactly one message per phase, in order.
 
     A forked worker also holds the comparing process's end of the pipe (`inherited`): it closes it, or it
     would never read end-of-file when that process ends without tearing down (the CLI's quick exit), and
     would wait on forever, holding the command's stdout open."""
     if inherited is not None:
         inherited.close()
+    for function in warm:
+        function()
     while True:
         try:
-            pairs, threshold, limit = conn.recv()
+            tasks, ends = conn.recv()
         except EOFError:  # the comparing process has gone
             return
-        done: dict[int, list[AlignedPair]] = {}
-        while (taken := _claim(counter, len(pairs))) is not None:
-            a, b = pairs[taken]
-            done[taken] = align(a, b, threshold=threshold, limit=limit)
-        conn.send(done)
+        phase = 0
+        done: dict[int, object] = {}
+        while (taken := _claim(counter, len(tasks))) is not None:
+            while taken >= ends[phase]:
+                conn.send(done)
+                done, phase = {}, phase + 1
+            function, args = tasks[taken]
+            done[taken] = function(*args)
+        for _ in range(phase, len(ends)):
+            conn.send(done)
+            done = {}
 
 
 class _Worker:
     """One worker process and its end of the pipe; used by one comparison at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, warm: Sequence[Callable[[], object]] = ()) -> None:
         forked = _can_fork()
         context: Any = multiprocessing.get_context("fork" if forked else "spawn")
         self.counter: Synchronized[int] = context.Value("i", 0)
         self.conn, theirs = context.Pipe()
         inherited = self.conn if forked else None  # a spawned worker gets only what it is sent
-        self.process: Any = context.Process(target=_serve, args=(theirs, self.counter, inherited), daemon=True)
+        args = (theirs, self.counter, inherited, tuple(warm))
+        self.process: Any = context.Process(target=_serve, args=args, daemon=True)
         self.process.start()
         theirs.close()
         self.busy = threading.Lock()
         self.broken = False  # a send or receive failed: the pipe cannot be trusted again
 
-    def run(
-        self, pairs: Pairs, meanwhile: Callable[[], T], threshold: float, limit: int | None
-    ) -> tuple[T, dict[int, list[AlignedPair]]]:
-        """meanwhile() here while the worker aligns, then the pairs the worker has not claimed; returns
-        meanwhile's result and every pair aligned so far (the caller aligns any the worker lost)."""
-        self.counter.value = 0
-        job = ([(list(a), list(b)) for a, b in pairs], threshold, limit)
-        sent: list[bool] = []
-        # sent from a thread: the pipe takes a large job only as fast as the worker reads it, and the
-        # worker may still be starting
-        sender = threading.Thread(target=lambda: sent.append(self._send(job)), daemon=True)
-        sender.start()
-        try:
-            result = meanwhile()
-        except BaseException:
-            self._claim_rest(len(pairs))
-            sender.join()
-            self._receive(sent)
-            raise
-        done: dict[int, list[AlignedPair]] = {}
-        while (taken := _claim(self.counter, len(pairs))) is not None:
-            a, b = pairs[taken]
-            done[taken] = align(a, b, threshold=threshold, limit=limit)
-        sender.join()
-        done.update(self._receive(sent))
-        return result, done
+
+class Batch:
+    """Tasks in phases, run here or by the worker; `results(phase)` gives one phase's, in order."""
+
+    def __init__(self, phases: Sequence[Sequence[Task]], worker: _Worker | None) -> None:
+        self._tasks = [task for phase in phases for task in phase]
+        self._ends: list[int] = []
+        for phase in phases:
+            self._ends.append((self._ends[-1] if self._ends else 0) + len(phase))
+        self._done: dict[int, object] = {}
+        self._worker = worker
+        self._heard = 0  # the worker's messages read so far (one per phase)
+        self._here = 0  # without a worker: the next task to run
+        self._sender: threading.Thread | None = None
+        self._sent: list[bool] = []
+        if worker is not None:
+            worker.counter.value = 0
+            job = (self._tasks, self._ends)
+            # sent from a thread: the pipe takes a large job only as fast as the worker reads it, and the
+            # worker may still be starting
+            self._sender = threading.Thread(target=lambda: self._sent.append(self._send(job)), daemon=True)
+            self._sender.start()
+
+    def results(self, phase: int) -> list[Any]:
+        """Phase `phase`'s results in order: the tasks nobody has taken are run here first (and any of an
+        earlier phase), then the worker's are waited for."""
+        start, end = self._ends[phase - 1] if phase else 0, self._ends[phase]
+        while (taken := self._claim(end)) is not None:
+            self._run(taken)
+        if any(k not in self._done for k in range(start, end)):
+            self._hear(phase + 1)
+        for k in range(start, end):  # what a dead worker had claimed
+            if k not in self._done:
+                self._run(k)
+        return [self._done[k] for k in range(start, end)]
+
+    def _claim(self, below: int) -> int | None:
+        if self._worker is not None:
+            return _claim(self._worker.counter, below)
+        if self._here >= below:
+            return None
+        self._here += 1
+        return self._here - 1
+
+    def _run(self, k: int) -> None:
+        function, args = self._tasks[k]
+        self._done[k] = function(*args)
 
     def _send(self, job: object) -> bool:
+        assert self._worker is not None
         try:
-            self.conn.send(job)
+            self._worker.conn.send(job)
             return True
         except (OSError, ValueError):  # the worker is gone
-            self.broken = True
+            self._worker.broken = True
             return False
 
-    def _claim_rest(self, total: int) -> None:
-        with self.counter.get_lock():
-            self.counter.value = max(self.counter.value, total)
-
-    def _receive(self, sent: list[bool]) -> dict[int, list[AlignedPair]]:
-        if not all(sent) or not sent:
-            return {}
+    def _hear(self, messages: int) -> None:
+        """Read the worker's messages until `messages` of this job's have come (or it has died)."""
+        worker = self._worker
+        if worker is None or self._sender is None:
+            return
+        self._sender.join()
+        if not all(self._sent) or not self._sent or worker.broken:
+            return
         try:
-            done: dict[int, list[AlignedPair]] = self.conn.recv()
-            return done
-        except (EOFError, OSError):  # the worker died: the caller aligns what it had claimed
-            self.broken = True
-            return {}
+            while self._heard < messages:
+                self._done.update(worker.conn.recv())
+                self._heard += 1
+        except (EOFError, OSError):  # the worker died: this process runs what it had claimed
+            worker.broken = True
+
+    def close(self) -> None:
+        """Leave nothing for the worker to start on, and read the rest of its messages: the pipe is
+        clean for the next comparison."""
+        worker = self._worker
+        if worker is not None:
+            with worker.counter.get_lock():
+                worker.counter.value = max(worker.counter.value, len(self._tasks))
+            self._hear(len(self._ends))
 
 
 _lock = threading.Lock()
@@ -153,8 +203,9 @@ _worker: _Worker | None = None
 _unavailable = False
 
 
-def start() -> bool:
-    """Have the worker running (it stays for later comparisons); False where no process can be started."""
+def start(*warm: Callable[[], object]) -> bool:
+    """Have the worker running (it stays for later comparisons); False where no process can be started.
+    A worker started now runs the `warm` functions (module-level: a spawned one imports them) first."""
     global _worker, _unavailable
     with _lock:
         if _worker is not None and (_worker.broken or not _worker.process.is_alive()):
@@ -162,27 +213,26 @@ def start() -> bool:
             _worker = None
         if _worker is None and not _unavailable:
             try:
-                _worker = _Worker()
+                _worker = _Worker(warm)
             except (OSError, RuntimeError, ValueError):
                 _unavailable = True
         return _worker is not None
 
 
-def align_beside(
-    pairs: Pairs, meanwhile: Callable[[], T], *, threshold: float, limit: int | None, parallel: bool
-) -> tuple[T, list[list[AlignedPair]]]:
-    """`meanwhile()` and `align` of each pair of sentence lists; with `parallel`, a worker process aligns
-    while `meanwhile` runs. Returns meanwhile's result and each pair's alignment, in order."""
+@contextmanager
+def beside(phases: Sequence[Sequence[Task]], *, parallel: bool) -> Iterator[Batch]:
+    """The tasks of `phases`, run by the worker (with `parallel`, when one can be had and no other
+    comparison is using it) while the block runs, and by this process when it asks for a phase's
+    results. Every task is run exactly once, whichever process runs it."""
     worker = _worker if parallel and start() else None
-    done: dict[int, list[AlignedPair]] = {}
-    if worker is not None and worker.busy.acquire(blocking=False):  # one comparison at a time uses it
+    if worker is not None and not worker.busy.acquire(blocking=False):  # one comparison at a time uses it
+        worker = None
+    try:
+        batch = Batch(phases, worker)
         try:
-            result, done = worker.run(pairs, meanwhile, threshold, limit)
+            yield batch
         finally:
+            batch.close()
+    finally:
+        if worker is not None:
             worker.busy.release()
-    else:
-        result = meanwhile()
-    aligned = [
-        done[k] if k in done else align(a, b, threshold=threshold, limit=limit) for k, (a, b) in enumerate(pairs)
-    ]
-    return result, aligned

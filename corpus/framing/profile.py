@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from corpus.framing.align import similar_pairs
+from corpus.framing.align import AlignedPair, align, similar_pairs
 from corpus.framing.distinctive import WordScore, fightin_words, words
 from corpus.framing.model import (
     AlignedSentences,
@@ -28,7 +28,7 @@ from corpus.framing.model import (
     SentenceRef,
     Target,
 )
-from corpus.framing.parallel import align_beside, worth_a_worker
+from corpus.framing.parallel import Task, beside, worth_a_worker
 from corpus.framing.summary import summarise_differences
 from corpus.framing.tone import score, summarise
 from corpus.lexicon import VERB_CLASSES
@@ -73,7 +73,8 @@ def compare(
     `outlet_totals` gives each outlet's article count for the share; `prior` background word counts
     for distinctive words (None: the compared outlets' own words); `matcher` finds a query target in
     a sentence; `window` widens each mention's context by that many sentences either side; `parallel`
-    lets a worker process align sentences meanwhile when there are enough (corpus.framing.parallel).
+    lets a worker process score tones and align sentences meanwhile when there are enough
+    (corpus.framing.parallel).
     """
     if same_stories:
         articles = same_story_articles(articles)
@@ -81,8 +82,18 @@ def compare(
     by_id = {a.id: a for found in articles.values() for a in found}
     sides = {outlet: _distinct_sentences(found, by_id) for outlet, found in hits.items()}
     outlet_pairs = list(combinations(list(articles), 2))
-
-    def profiles() -> list[OutletProfile]:
+    # each outlet's mention sentences, each once: their tones are one task per outlet
+    mentioned = {
+        outlet: {e: by_id[e.article].sentences[e.sentence].text for e in dict.fromkeys(h.evidence for h in found)}
+        for outlet, found in hits.items()
+    }
+    tone_tasks: list[Task] = [(score, (list(texts.values()),)) for texts in mentioned.values()]
+    align_tasks: list[Task] = [
+        (_align, ([t for _, t in sides[x]], [t for _, t in sides[y]], align_threshold, aligned_limit))
+        for x, y in outlet_pairs
+    ]
+    worth_it = parallel and worth_a_worker([len(side) for side in sides.values()])
+    with beside([tone_tasks, align_tasks], parallel=worth_it) as tasks:
         periods = _periods([h.date for found in hits.values() for h in found if h.date])
         contexts = {outlet: _contexts(found, by_id, window) for outlet, found in hits.items()}
         exclude = _name_words(target)
@@ -92,7 +103,8 @@ def compare(
             for outlet, by_sentence in tokens.items()
         }
         scores = fightin_words(counts, prior, top=top)
-        return [
+        tones = dict(zip(articles, tasks.results(0), strict=True))
+        built = [
             _profile(
                 outlet,
                 articles[outlet],
@@ -104,17 +116,11 @@ def compare(
                 scores.get(outlet, []),
                 target,
                 top,
+                list(zip(mentioned[outlet], tones[outlet], strict=True)),
             )
             for outlet in articles
         ]
-
-    built, alignments = align_beside(
-        [([t for _, t in sides[x]], [t for _, t in sides[y]]) for x, y in outlet_pairs],
-        profiles,
-        threshold=align_threshold,
-        limit=aligned_limit,
-        parallel=parallel and worth_a_worker([len(side) for side in sides.values()]),
-    )
+        alignments: list[list[AlignedPair]] = tasks.results(1)
     aligned: list[AlignedSentences] = []
     for (x, y), pairs in zip(outlet_pairs, alignments, strict=True):
         for pair in pairs:
@@ -248,6 +254,7 @@ def _profile(
     word_scores: list[WordScore],
     target: Target,
     top: int,
+    tone_scores: list[tuple[Evidence, float]],
 ) -> OutletProfile:
     unit, axis = periods
     timeline = Counter(_period(h.date, unit) for h in hits if h.date)
@@ -269,8 +276,7 @@ def _profile(
             seen_quotes.add(hit.quote)
             quotes.append(Quote(hit.quote, hit.verb, hit.evidence))
     with_verb = sum(classes.values())
-    texts = {e: by_id[e.article].sentences[e.sentence].text for e in dict.fromkeys(h.evidence for h in hits)}
-    tone_scores = list(zip(texts, score(texts.values()), strict=True))
+    texts = {e: by_id[e.article].sentences[e.sentence].text for e, _ in tone_scores}
     comentions, comentions_articles = _comentions(hits, by_id, target)
     distinctive = _distinctive(word_scores, tokens, top)
     for item in distinctive:
@@ -295,6 +301,11 @@ def _profile(
         kwic=[_kwic(h, texts[h.evidence]) for h in hits],
         sentences=texts,
     )
+
+
+def _align(a: list[str], b: list[str], threshold: float, limit: int | None) -> list[AlignedPair]:
+    """`align` as a task: a module-level function, so a spawned worker can import it."""
+    return align(a, b, threshold=threshold, limit=limit)
 
 
 def _kwic(hit: _Hit, text: str) -> KwicLine:

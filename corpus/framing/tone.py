@@ -37,6 +37,13 @@ def _emoji() -> frozenset[str]:
     return frozenset(key for key in _analyzer().emojis if len(key) == 1)
 
 
+def warm() -> None:
+    """Read VADER's lexicon now (about 10 ms), not at the first score: an alignment worker does this
+    while the comparing process decodes its articles."""
+    _analyzer()
+    _emoji()
+
+
 def _no_sentiment_words(text: str) -> bool:
     """True when VADER scores the text exactly 0: no emoji, and no token (split and stripped as VADER
     does) in its lexicon. Every rule of VADER's (negation, boosters, "but", capitals, "!") scales the

@@ -1,5 +1,5 @@
-"""The alignment worker: the same pairs whichever process aligns them, this process's own work done
-meanwhile, and everything done here when the worker is not there or dies."""
+"""The comparison's worker: the same results whichever process runs a task, this process's own work
+done meanwhile, and everything done here when the worker is not there or dies."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from corpus.framing import parallel
+from corpus.framing import parallel, tone
 from corpus.framing.align import align
-from corpus.framing.parallel import align_beside, worth_a_worker
+from corpus.framing.parallel import Task, beside, worth_a_worker
+from corpus.framing.profile import _align
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,10 +32,25 @@ PAIRS = [
     ),
     (["Nothing in common here."], ["Entirely different words altogether."]),
 ]
+TEXTS = [["A wonderful, brilliant victory.", "The plan is a disaster."], ["Rain fell."], []]
 
 
-def expected() -> list[list[object]]:
-    return [align(a, b, threshold=0.5, limit=None) for a, b in PAIRS]
+def phases(times: int = 1) -> list[list[Task]]:
+    """Tones, then alignments: as a comparison hands them over."""
+    tones: list[Task] = [(tone.score, (texts,)) for texts in TEXTS * times]
+    pairs: list[Task] = [(_align, (a, b, 0.5, None)) for a, b in PAIRS * times]
+    return [tones, pairs]
+
+
+def expected(times: int = 1) -> tuple[list[list[float]], list[list[Any]]]:
+    return [tone.score(t) for t in TEXTS] * times, [align(a, b, threshold=0.5) for a, b in PAIRS] * times
+
+
+def run(times: int = 1, parallel: bool = True, meanwhile: Any = None) -> tuple[list[Any], list[Any]]:
+    with beside(phases(times), parallel=parallel) as tasks:
+        if meanwhile is not None:
+            meanwhile()
+        return tasks.results(0), tasks.results(1)
 
 
 @pytest.fixture(scope="module")
@@ -43,30 +60,32 @@ def worker() -> Iterator[None]:
     yield
 
 
-def test_the_worker_aligns_the_same_pairs_while_this_process_works(worker: None) -> None:
+def test_the_worker_runs_the_same_tasks_while_this_process_works(worker: None) -> None:
     calls: list[str] = []
-    result, aligned = align_beside(
-        PAIRS, lambda: calls.append("meanwhile") or "done", threshold=0.5, limit=None, parallel=True
-    )
-    assert (result, calls) == ("done", ["meanwhile"])
-    assert aligned == expected()
-    assert aligned[0] and aligned[1] and not aligned[2]
+    assert run(5, meanwhile=lambda: calls.append("meanwhile")) == expected(5)
+    assert calls == ["meanwhile"]
+    tones, aligned = expected()
+    assert tones[0][0] > 0 > tones[0][1] and aligned[0] and aligned[1] and not aligned[2]
 
 
-def test_without_parallel_everything_is_aligned_here() -> None:
-    result, aligned = align_beside(PAIRS, lambda: 7, threshold=0.5, limit=1, parallel=False)
-    assert result == 7
-    assert aligned == [align(a, b, threshold=0.5, limit=1) for a, b in PAIRS]
+def test_without_parallel_everything_is_run_here() -> None:
+    assert run(parallel=False) == expected()
+
+
+def test_a_later_phase_first_runs_the_earlier_ones_too(worker: None) -> None:
+    with beside(phases(3), parallel=True) as tasks:
+        aligned = tasks.results(1)
+        tones = tasks.results(0)
+    assert (tones, aligned) == expected(3)
 
 
 def test_an_error_in_this_process_cancels_what_the_worker_has_not_begun(worker: None) -> None:
-    def fails() -> None:
+    with pytest.raises(ValueError, match="profile failed"), beside(phases(5), parallel=True) as tasks:
+        tasks.results(0)
         raise ValueError("profile failed")
-
-    with pytest.raises(ValueError, match="profile failed"):
-        align_beside(PAIRS * 5, fails, threshold=0.5, limit=None, parallel=True)
-    # the worker is still usable afterwards
-    assert align_beside(PAIRS, lambda: None, threshold=0.5, limit=None, parallel=True)[1] == expected()
+    # the worker is still usable afterwards, its pipe clean
+    assert run() == expected()
+    assert run(4) == expected(4)
 
 
 def kill_worker() -> None:
@@ -78,15 +97,14 @@ def kill_worker() -> None:
 
 def test_a_dead_worker_is_replaced_for_the_next_comparison(worker: None) -> None:
     kill_worker()
-    assert align_beside(PAIRS, lambda: "ok", threshold=0.5, limit=None, parallel=True) == ("ok", expected())
+    assert run() == expected()
     assert parallel._worker is not None and parallel._worker.process.is_alive()
 
 
-def test_a_worker_that_dies_mid_comparison_leaves_its_pairs_to_this_process(worker: None) -> None:
-    _, aligned = align_beside(PAIRS * 4, kill_worker, threshold=0.5, limit=None, parallel=True)
-    assert aligned == expected() * 4
+def test_a_worker_that_dies_mid_comparison_leaves_its_tasks_to_this_process(worker: None) -> None:
+    assert run(4, meanwhile=kill_worker) == expected(4)
     # and the next comparison has a worker again
-    assert align_beside(PAIRS, lambda: None, threshold=0.5, limit=None, parallel=True)[1] == expected()
+    assert run() == expected()
     assert parallel._worker is not None and parallel._worker.process.is_alive()
 
 
@@ -115,12 +133,31 @@ def test_forked_and_spawned_workers_align_the_same(monkeypatch: pytest.MonkeyPat
         pytest.skip("no worker process can be started here")
     try:
         assert type(worker.process).__name__ == ("ForkProcess" if fork else "SpawnProcess")
-        result, done = worker.run(PAIRS * 3, lambda: "meanwhile", 0.5, None)
-        assert result == "meanwhile"
-        assert done == dict(enumerate(expected() * 3))
+        batch = parallel.Batch(phases(3), worker)
+        try:
+            assert (batch.results(0), batch.results(1)) == expected(3)
+        finally:
+            batch.close()
     finally:
         worker.process.kill()
         worker.process.join()
+
+
+def lexicons_read() -> int:
+    return tone._analyzer.cache_info().currsize
+
+
+@pytest.mark.skipif(not parallel._can_fork(), reason="the worker is forked only on Linux")
+def test_a_new_worker_warms_up_before_its_first_job() -> None:
+    tone._analyzer.cache_clear()
+    worker = parallel._Worker(warm=(tone.warm,))
+    try:
+        worker.conn.send(([(lexicons_read, ())], [1]))  # the worker claims it: nobody else does
+        assert worker.conn.recv() == {0: 1}  # read before the job came, not by it
+    finally:
+        worker.process.kill()
+        worker.process.join()
+    assert tone._analyzer.cache_info().currsize == 0  # in the worker, not here
 
 
 def test_a_process_with_threads_never_forks() -> None:
