@@ -36,6 +36,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from corpus.lexicon import STOP_WORDS
+from corpus.model import pickled_as_tuple
 
 _WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 # Scores are rounded before the threshold applies, so the screen lets through anything that could round up to it.
@@ -44,6 +45,7 @@ _LEVELS = (0.9, 0.75, 0.6)  # thresholds tried first when only the best `limit` 
 _MANY_PAIRS = 250_000  # sentence pairs from which trying those first pays
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class DiffRun:
     """A run of words the two sentences share ("equal") or word differently; "" for the side that has none."""
@@ -53,6 +55,7 @@ class DiffRun:
     b: str
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class AlignedPair:
     """Sentence `a` of side a and sentence `b` of side b report the same fact; `diff` shows how the wording differs."""

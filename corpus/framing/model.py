@@ -8,8 +8,10 @@ from datetime import date
 from corpus.framing.align import DiffRun
 from corpus.framing.distinctive import WordScore
 from corpus.framing.tone import Tone
+from corpus.model import pickled_as_tuple
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, order=True)
 class Evidence:
     """One sentence: the article's id and the sentence's index in `Article.sentences`."""
@@ -32,6 +34,7 @@ class Target:
     terms: frozenset[str] = frozenset()
 
 
+@pickled_as_tuple
 @dataclass(slots=True)
 class Ranked:
     """A label, verb, person or word with how often it occurs and where."""

@@ -55,25 +55,31 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def _claim(counter: Synchronized[int], below: int) -> int | None:
-    """The next task nobody has taken, if it is below `below`; else None."""
+def _claim(counter: Synchronized[int], job: Any, seq: int, below: int) -> int | None:
+    """The next task of job `seq` nobody has taken, if it is below `below`; else None (also once a newer
+    job has begun: a worker that read this one late must not take the new job's tasks for its own)."""
     with counter.get_lock():
         taken = counter.value
-        if taken >= below:
+        if job.value != seq or taken >= below:
             return None
         counter.value = taken + 1
         return taken
 
 
+class _Failed:
+    """A task that raised in the worker: this process runs it again (and so raises the error itself)."""
+
+
 def _serve(
     conn: Connection,
     counter: Synchronized[int],
+    job: Any,
     inherited: Connection | None = None,
     warm: Sequence[Callable[[], object]] = (),
 ) -> None:
-    """The worker: for each job, run the tasks it claims, and send its results once per phase, when it
-    claims past the phase or runs out (a message per task would block on a full pipe while the other
-    process is busy). So every job gets exactly one message per phase, in order.
+    """The worker: for each job, run the tasks it claims, and send their results when it claims past a
+    phase or runs out (a message per task would block on a full pipe while the other process is busy).
+    It sends nothing for a job it took no task of.
 
     A forked worker also holds the comparing process's end of the pipe (`inherited`): it closes it, or it
     would never read end-of-file when that process ends without tearing down (the CLI's quick exit), and
@@ -84,20 +90,25 @@ def _serve(
         function()
     while True:
         try:
-            tasks, ends = conn.recv()
+            seq, tasks, ends = conn.recv()
         except EOFError:  # the comparing process has gone
             return
         phase = 0
         done: dict[int, object] = {}
-        while (taken := _claim(counter, len(tasks))) is not None:
-            while taken >= ends[phase]:
-                conn.send(done)
-                done, phase = {}, phase + 1
+        while (taken := _claim(counter, job, seq, len(tasks))) is not None:
+            if taken >= ends[phase]:
+                if done:
+                    conn.send((seq, done))
+                done = {}
+                while taken >= ends[phase]:
+                    phase += 1
             function, args = tasks[taken]
-            done[taken] = function(*args)
-        for _ in range(phase, len(ends)):
-            conn.send(done)
-            done = {}
+            try:
+                done[taken] = function(*args)
+            except Exception:  # raised again where the comparison runs, not printed here
+                done[taken] = _Failed()
+        if done:
+            conn.send((seq, done))
 
 
 class _Worker:
@@ -107,14 +118,17 @@ class _Worker:
         forked = _can_fork()
         context: Any = multiprocessing.get_context("fork" if forked else "spawn")
         self.counter: Synchronized[int] = context.Value("i", 0)
+        self.job: Any = context.RawValue("i", 0)  # the current job's number, read under the counter's lock
         self.conn, theirs = context.Pipe()
         inherited = self.conn if forked else None  # a spawned worker gets only what it is sent
-        args = (theirs, self.counter, inherited, tuple(warm))
+        args = (theirs, self.counter, self.job, inherited, tuple(warm))
         self.process: Any = context.Process(target=_serve, args=args, daemon=True)
         self.process.start()
         theirs.close()
         self.busy = threading.Lock()
         self.broken = False  # a send or receive failed: the pipe cannot be trusted again
+        self.sender: threading.Thread | None = None  # the last job's, which the next one's waits for
+        self.jobs = 0
 
 
 class Batch:
@@ -127,17 +141,21 @@ class Batch:
             self._ends.append((self._ends[-1] if self._ends else 0) + len(phase))
         self._done: dict[int, object] = {}
         self._worker = worker
-        self._heard = 0  # the worker's messages read so far (one per phase)
         self._here = 0  # without a worker: the next task to run
-        self._sender: threading.Thread | None = None
-        self._sent: list[bool] = []
+        self._ran: set[int] = set()  # the tasks this process took
+        self._seq = 0
         if worker is not None:
-            worker.counter.value = 0
-            job = (self._tasks, self._ends)
+            worker.jobs += 1
+            self._seq = worker.jobs
+            with worker.counter.get_lock():
+                worker.job.value = self._seq
+                worker.counter.value = 0
+            job = (self._seq, self._tasks, self._ends)
             # sent from a thread: the pipe takes a large job only as fast as the worker reads it, and the
-            # worker may still be starting
-            self._sender = threading.Thread(target=lambda: self._sent.append(self._send(job)), daemon=True)
-            self._sender.start()
+            # worker may still be starting; after the last job's send, so that two never interleave
+            previous = worker.sender
+            worker.sender = threading.Thread(target=self._send, args=(job, previous), daemon=True)
+            worker.sender.start()
 
     def results(self, phase: int) -> list[Any]:
         """Phase `phase`'s results in order: the tasks nobody has taken are run here first (and any of an
@@ -145,57 +163,57 @@ class Batch:
         start, end = self._ends[phase - 1] if phase else 0, self._ends[phase]
         while (taken := self._claim(end)) is not None:
             self._run(taken)
-        if any(k not in self._done for k in range(start, end)):
-            self._hear(phase + 1)
-        for k in range(start, end):  # what a dead worker had claimed
-            if k not in self._done:
+        self._hear(range(start, end))
+        for k in range(start, end):  # what a dead worker had claimed, or what raised there
+            if k not in self._done or isinstance(self._done[k], _Failed):
                 self._run(k)
         return [self._done[k] for k in range(start, end)]
 
     def _claim(self, below: int) -> int | None:
         if self._worker is not None:
-            return _claim(self._worker.counter, below)
+            return _claim(self._worker.counter, self._worker.job, self._seq, below)
         if self._here >= below:
             return None
         self._here += 1
         return self._here - 1
 
     def _run(self, k: int) -> None:
+        self._ran.add(k)
         function, args = self._tasks[k]
         self._done[k] = function(*args)
 
-    def _send(self, job: object) -> bool:
+    def _send(self, job: object, previous: threading.Thread | None) -> None:
         assert self._worker is not None
+        if previous is not None:
+            previous.join()
         try:
             self._worker.conn.send(job)
-            return True
         except (OSError, ValueError):  # the worker is gone
             self._worker.broken = True
-            return False
+        except Exception:  # a task that cannot be pickled: nothing was sent, and this process runs them all
+            pass
 
-    def _hear(self, messages: int) -> None:
-        """Read the worker's messages until `messages` of this job's have come (or it has died)."""
+    def _hear(self, wanted: Sequence[int]) -> None:
+        """Read the worker's results until those of `wanted` it took have come (or it has died)."""
         worker = self._worker
-        if worker is None or self._sender is None:
-            return
-        self._sender.join()
-        if not all(self._sent) or not self._sent or worker.broken:
+        if worker is None:
             return
         try:
-            while self._heard < messages:
-                self._done.update(worker.conn.recv())
-                self._heard += 1
+            while not worker.broken and any(k not in self._done for k in wanted):
+                seq, done = worker.conn.recv()
+                if seq == self._seq:
+                    self._done.update(done)
         except (EOFError, OSError):  # the worker died: this process runs what it had claimed
             worker.broken = True
 
     def close(self) -> None:
-        """Leave nothing for the worker to start on, and read the rest of its messages: the pipe is
-        clean for the next comparison."""
+        """Leave nothing more for the worker, and read what it took: the pipe is clean for the next job."""
         worker = self._worker
         if worker is not None:
             with worker.counter.get_lock():
-                worker.counter.value = max(worker.counter.value, len(self._tasks))
-            self._hear(len(self._ends))
+                taken = worker.counter.value
+                worker.counter.value = max(taken, len(self._tasks))
+            self._hear([k for k in range(taken) if k not in self._ran])
 
 
 _lock = threading.Lock()

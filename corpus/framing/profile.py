@@ -32,12 +32,13 @@ from corpus.framing.parallel import Task, beside, worth_a_worker
 from corpus.framing.summary import summarise_differences
 from corpus.framing.tone import score, summarise
 from corpus.lexicon import VERB_CLASSES
-from corpus.model import Article
+from corpus.model import Article, pickled_as_tuple
 
 OWN_TEXT = ("title", "body")
 Matcher = Callable[[str], list[tuple[int, int]]]
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class _Hit:
     """A mention of the target in one article: a person's Mention, or a sentence a query matched."""
@@ -50,6 +51,23 @@ class _Hit:
     verb: str | None = None
     verb_class: str | None = None
     quote: str | None = None
+
+
+@pickled_as_tuple
+@dataclass(frozen=True, slots=True)
+class OutletPart:
+    """What a comparison needs of one outlet, worked out from that outlet's articles alone: so a worker
+    process can build it from the index while this one builds another, and only this crosses between
+    them, not the articles."""
+
+    outlet: str
+    articles: int  # the outlet's articles given (those naming the target, or all of them for a query)
+    hits: list[_Hit]
+    texts: dict[Evidence, str]  # each mention sentence's text
+    side: list[tuple[Evidence, str]]  # each wording once, for alignment
+    tokens: dict[Evidence, list[str]]  # the counted words of each mention's context
+    comentions: list[Ranked]
+    comentions_articles: list[Ranked]
 
 
 def compare(
@@ -78,54 +96,94 @@ def compare(
     """
     if same_stories:
         articles = same_story_articles(articles)
-    hits = {outlet: _hits(target, found, matcher) for outlet, found in articles.items()}
-    by_id = {a.id: a for found in articles.values() for a in found}
-    sides = {outlet: _distinct_sentences(found, by_id) for outlet, found in hits.items()}
-    outlet_pairs = list(combinations(list(articles), 2))
-    # each outlet's mention sentences, each once: their tones are one task per outlet
-    mentioned = {
-        outlet: {e: by_id[e.article].sentences[e.sentence].text for e in dict.fromkeys(h.evidence for h in found)}
-        for outlet, found in hits.items()
-    }
-    tone_tasks: list[Task] = [(score, (list(texts.values()),)) for texts in mentioned.values()]
+    parts = [outlet_part(target, outlet, found, matcher, window) for outlet, found in articles.items()]
+    return combine(
+        target,
+        parts,
+        outlet_totals,
+        prior=prior,
+        align_threshold=align_threshold,
+        aligned_limit=aligned_limit,
+        top=top,
+        date_from=date_from,
+        date_to=date_to,
+        same_stories=same_stories,
+        parallel=parallel,
+    )
+
+
+def outlet_part(
+    target: Target, outlet: str, articles: Sequence[Article], matcher: Matcher | None = None, window: int = 0
+) -> OutletPart:
+    """One outlet's share of a comparison (see `compare` for the arguments)."""
+    hits = _hits(target, articles, matcher)
+    by_id = {a.id: a for a in articles}
+    texts = {e: by_id[e.article].sentences[e.sentence].text for e in dict.fromkeys(h.evidence for h in hits)}
+    exclude = _name_words(target)
+    tokens = {e: words(text, exclude) for e, text in _contexts(hits, by_id, window).items()}
+    comentions, comentions_articles = _comentions(hits, by_id, target)
+    return OutletPart(
+        outlet,
+        len(articles),
+        hits,
+        texts,
+        _distinct_sentences(hits, by_id),
+        tokens,
+        comentions,
+        comentions_articles,
+    )
+
+
+def combine(
+    target: Target,
+    parts: Sequence[OutletPart],
+    outlet_totals: Mapping[str, int],
+    *,
+    prior: Mapping[str, float] | None = None,
+    align_threshold: float = 0.5,
+    aligned_limit: int = 100,
+    top: int = 30,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    same_stories: bool = False,
+    parallel: bool = False,
+) -> Comparison:
+    """The comparison made of each outlet's part: what needs all of them (the timeline's axis,
+    distinctive words, aligned sentences) and the profiles. Tones and alignments are tasks, for the
+    worker (see `compare`)."""
+    outlet_pairs = list(combinations(parts, 2))
+    tone_tasks: list[Task] = [(score, (list(part.texts.values()),)) for part in parts]
     align_tasks: list[Task] = [
-        (_align, ([t for _, t in sides[x]], [t for _, t in sides[y]], align_threshold, aligned_limit))
+        (_align, ([t for _, t in x.side], [t for _, t in y.side], align_threshold, aligned_limit))
         for x, y in outlet_pairs
     ]
-    worth_it = parallel and worth_a_worker([len(side) for side in sides.values()])
+    worth_it = parallel and worth_a_worker([len(part.side) for part in parts])
     with beside([tone_tasks, align_tasks], parallel=worth_it) as tasks:
-        periods = _periods([h.date for found in hits.values() for h in found if h.date])
-        contexts = {outlet: _contexts(found, by_id, window) for outlet, found in hits.items()}
-        exclude = _name_words(target)
-        tokens = {outlet: {e: words(text, exclude) for e, text in texts.items()} for outlet, texts in contexts.items()}
-        counts = {
-            outlet: Counter(w for found in by_sentence.values() for w in found)
-            for outlet, by_sentence in tokens.items()
-        }
+        periods = _periods([h.date for part in parts for h in part.hits if h.date])
+        counts = {part.outlet: Counter(w for found in part.tokens.values() for w in found) for part in parts}
         scores = fightin_words(counts, prior, top=top)
-        tones = dict(zip(articles, tasks.results(0), strict=True))
+        tones = tasks.results(0)
         built = [
             _profile(
-                outlet,
-                articles[outlet],
-                hits[outlet],
-                by_id,
-                outlet_totals.get(outlet, len(articles[outlet])),
+                part,
+                outlet_totals.get(part.outlet, part.articles),
                 periods,
-                tokens[outlet],
-                scores.get(outlet, []),
-                target,
+                scores.get(part.outlet, []),
                 top,
-                list(zip(mentioned[outlet], tones[outlet], strict=True)),
+                list(zip(part.texts, tone, strict=True)),
             )
-            for outlet in articles
+            for part, tone in zip(parts, tones, strict=True)
         ]
         alignments: list[list[AlignedPair]] = tasks.results(1)
     aligned: list[AlignedSentences] = []
     for (x, y), pairs in zip(outlet_pairs, alignments, strict=True):
         for pair in pairs:
-            (ex, tx), (ey, ty) = sides[x][pair.a], sides[y][pair.b]
-            aligned.append(AlignedSentences(SentenceRef(x, ex, tx), SentenceRef(y, ey, ty), pair.similarity, pair.diff))
+            (ex, tx), (ey, ty) = x.side[pair.a], y.side[pair.b]
+            aligned.append(
+                AlignedSentences(
+                    SentenceRef(x.outlet, ex, tx), SentenceRef(y.outlet, ey, ty), pair.similarity, pair.diff
+                )
+            )
     aligned.sort(key=lambda pair: -pair.similarity)  # best first across every pair of outlets (stable within ties)
     comparison = Comparison(target, built, aligned, {}, date_from, date_to, same_stories)
     comparison.summary = summarise_differences(comparison)
@@ -244,19 +302,15 @@ def _ranked(counter: Counter[str], evidence: Mapping[str, list[Evidence]], top: 
 
 
 def _profile(
-    outlet: str,
-    articles: Sequence[Article],
-    hits: list[_Hit],
-    by_id: Mapping[str, Article],
+    part: OutletPart,
     outlet_total: int,
     periods: tuple[str, list[str]],
-    tokens: Mapping[Evidence, list[str]],
     word_scores: list[WordScore],
-    target: Target,
     top: int,
     tone_scores: list[tuple[Evidence, float]],
 ) -> OutletProfile:
     unit, axis = periods
+    hits = part.hits
     timeline = Counter(_period(h.date, unit) for h in hits if h.date)
     labels: Counter[str] = Counter()
     verbs: Counter[str] = Counter()
@@ -276,16 +330,11 @@ def _profile(
             seen_quotes.add(hit.quote)
             quotes.append(Quote(hit.quote, hit.verb, hit.evidence))
     with_verb = sum(classes.values())
-    texts = {e: by_id[e.article].sentences[e.sentence].text for e, _ in tone_scores}
-    comentions, comentions_articles = _comentions(hits, by_id, target)
-    distinctive = _distinctive(word_scores, tokens, top)
-    for item in distinctive:
-        for e in item.evidence:
-            texts.setdefault(e, by_id[e.article].sentences[e.sentence].text)
+    texts = part.texts  # distinctive words' evidence is among these: the tokens are the mentions' contexts
     return OutletProfile(
-        outlet=outlet,
+        outlet=part.outlet,
         articles=len({h.evidence.article for h in hits}),
-        outlet_articles=max(outlet_total, len(articles)),
+        outlet_articles=max(outlet_total, part.articles),
         mentions=len(hits),
         timeline=[(period, timeline.get(period, 0)) for period in axis],
         labels=_ranked(labels, {k[6:]: v for k, v in where.items() if k.startswith("label:")}, top),
@@ -294,9 +343,9 @@ def _profile(
         verb_class_counts={c: classes[c] for c in VERB_CLASSES},
         tone=summarise(tone_scores),
         tone_scores=tone_scores,
-        distinctive=distinctive,
-        comentions=comentions[:top],
-        comentions_articles=comentions_articles[:top],
+        distinctive=_distinctive(word_scores, part.tokens, top),
+        comentions=part.comentions[:top],
+        comentions_articles=part.comentions_articles[:top],
         quotes=quotes,
         kwic=[_kwic(h, texts[h.evidence]) for h in hits],
         sentences=texts,

@@ -108,6 +108,47 @@ def test_a_worker_that_dies_mid_comparison_leaves_its_tasks_to_this_process(work
     assert parallel._worker is not None and parallel._worker.process.is_alive()
 
 
+def test_a_task_that_raises_in_the_worker_raises_here(worker: None) -> None:
+    failing: list[Task] = [(int, ("not a number",))] * 6
+    with pytest.raises(ValueError, match="not a number"), beside([failing], parallel=True) as tasks:
+        tasks.results(0)
+    assert run() == expected()
+
+
+def test_tasks_that_cannot_be_pickled_are_run_here(worker: None) -> None:
+    local: list[Task] = [(lambda n: n * 2, (k,)) for k in range(4)]
+    with beside([local], parallel=True) as tasks:
+        assert tasks.results(0) == [0, 2, 4, 6]
+    assert run() == expected()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="stops the worker with SIGSTOP")
+def test_a_job_the_worker_reads_late_takes_nothing_from_the_next(worker: None) -> None:
+    stalled = parallel._worker
+    assert stalled is not None
+    outcome: list[object] = []
+
+    def compare_twice() -> None:
+        os.kill(stalled.process.pid, signal.SIGSTOP)  # it can take none of the first job's tasks
+        try:
+            with beside(phases(3), parallel=True) as tasks:
+                first = (tasks.results(0), tasks.results(1))
+            with beside(phases(4), parallel=True) as tasks:
+                os.kill(stalled.process.pid, signal.SIGCONT)  # it reads the first job only now
+                while stalled.counter.value == 0 and stalled.process.is_alive():
+                    pass  # until it takes a task: the second job's, as the second job's
+                outcome.append((first, (tasks.results(0), tasks.results(1))))
+        finally:
+            os.kill(stalled.process.pid, signal.SIGCONT)
+
+    thread = threading.Thread(target=compare_twice)
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "a result the worker sent for the wrong job was waited for"
+    assert outcome == [(expected(3), expected(4))]
+    assert parallel._worker is stalled and not stalled.broken
+
+
 def test_only_comparisons_big_enough_for_the_worker_get_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(parallel, "_worker", None)
@@ -152,8 +193,9 @@ def test_a_new_worker_warms_up_before_its_first_job() -> None:
     tone._analyzer.cache_clear()
     worker = parallel._Worker(warm=(tone.warm,))
     try:
-        worker.conn.send(([(lexicons_read, ())], [1]))  # the worker claims it: nobody else does
-        assert worker.conn.recv() == {0: 1}  # read before the job came, not by it
+        worker.job.value = 1
+        worker.conn.send((1, [(lexicons_read, ())], [1]))  # the worker claims it: nobody else does
+        assert worker.conn.recv() == (1, {0: 1})  # read before the job came, not by it
     finally:
         worker.process.kill()
         worker.process.join()

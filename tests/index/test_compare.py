@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
 
-from corpus.framing.model import Comparison
+from corpus.framing.model import Comparison, Target
 from index import Index
+from index import compare as index_compare
 from index.compare import CompareError, compare_in_index
 
 ALL = ["Patriot Dispatch", "Commons Voice", "Meridian Wire", "The Korsa Ledger"]
@@ -99,3 +101,61 @@ def test_unknown_targets_and_outlets_get_the_closest_names(demo_index: Index) ->
 def test_more_than_four_outlets_is_refused(demo_index: Index) -> None:
     with pytest.raises(CompareError, match="at most 4 outlets"):
         compare_in_index(demo_index, "Voss", outlets=[*ALL, "Patriot Dispatch", "Another"])
+
+
+def no_part(*args: object) -> None:
+    return None
+
+
+def test_the_worker_and_this_process_make_the_same_comparison(
+    demo_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corpus.framing import parallel
+
+    cases = [
+        ("Adrian Voss", {"outlets": ALL}),
+        ('"harbour deal"', {"outlets": ALL, "date_from": date(2025, 3, 1)}),
+        ("Ilves", {"window": 1}),
+    ]
+    with monkeypatch.context() as here:  # no worker: every part and task made in this process
+        here.setattr(parallel, "_worker", None)
+        here.setattr(parallel, "_unavailable", True)
+        alone = [compare_in_index(demo_index, target, **kw) for target, kw in cases]  # type: ignore[arg-type]
+    monkeypatch.setattr(parallel, "WORTH_A_QUICK_WORKER", 0)  # these small comparisons get the worker too
+    monkeypatch.setattr(parallel, "WORTH_A_WORKER", 0)
+    if not parallel.start():
+        pytest.skip("no worker process can be started here")
+    for (target, kw), expected in zip(cases, alone, strict=True):
+        assert compare_in_index(demo_index, target, **kw) == expected  # type: ignore[arg-type]
+    # an outlet part the worker could not make (another import committed since) is made here
+    monkeypatch.setattr(index_compare, "_outlet_part", no_part)
+    assert compare_in_index(demo_index, "Adrian Voss", outlets=ALL) == alone[0]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks a worker")
+def test_a_worker_reads_an_outlet_part_from_the_index_itself(demo_index: Index) -> None:
+    """The part a worker makes with a searcher of its own, on the commit the comparison is on, and
+    nothing from a commit it cannot see."""
+    from corpus.framing import parallel
+
+    target = Target("Adrian Voss", "person", tuple(demo_index.aliases("Adrian Voss")))
+    with demo_index.searcher() as searcher:
+        docs = [d for d, fields in searcher.iter_docs() if "adrian voss" in fields.get("people", "").lower()]
+        generation = searcher.reader().generation()
+        outlet = searcher.stored_fields(docs[0])["outlet"]
+        docs = [d for d in docs if searcher.stored_fields(d)["outlet"] == outlet]
+        expected = index_compare._part(searcher, outlet, docs, target, 0)
+    source = (str(demo_index.store.data_dir), demo_index.store.name)
+    worker = parallel._Worker()
+    try:
+        worker.job.value = 1
+        tasks = [
+            (index_compare._outlet_part, (*source, generation, outlet, docs, target, 0)),
+            (index_compare._outlet_part, (*source, generation + 1, outlet, docs, target, 0)),
+        ]
+        worker.conn.send((1, tasks, [2]))  # the worker takes both: nobody else claims
+        assert worker.conn.recv() == (1, {0: expected, 1: None})
+    finally:
+        worker.process.kill()
+        worker.process.join()
+    assert expected.hits and expected.texts and expected.side
