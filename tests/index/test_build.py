@@ -14,6 +14,7 @@ import pytest
 
 from corpus import demo_corpus_path
 from index import Busy, Index, NoIndex, Store, WrongSchema, add_paths, remove
+from index.schema import SCHEMA_VERSION
 from tests.corpus.builders import write
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,5 +167,10 @@ def test_an_index_of_another_schema_is_refused(store: Store, tmp_path: Path) -> 
 
 
 def test_no_index_yet(store: Store) -> None:
+    with pytest.raises(NoIndex, match="newsframe add"):
+        Index(store)
+    # its folder and version file, but no commit of Whoosh's yet
+    store.path.mkdir(parents=True)
+    (store.path / "newsframe.json").write_text(json.dumps({"schema_version": SCHEMA_VERSION}))
     with pytest.raises(NoIndex, match="newsframe add"):
         Index(store)
