@@ -115,7 +115,7 @@ def _compare(
         tasks: list[Task] = [(_outlet_part, (*source, o, docs, resolved, window)) for o, docs in found.items()]
         with _lent(source, searcher), beside([tasks], parallel=worker) as batch:
             prior = _Background(index.word_frequencies(searcher))  # while the worker opens the index
-            parts = batch.results(0)
+            parts = batch.results(0, idle=tone.warm)  # the tone lexicon, for any tone task this process takes
         parts = [
             part if part is not None else _part(searcher, o, docs, resolved, window)
             for part, (o, docs) in zip(parts, found.items(), strict=True)

@@ -157,12 +157,16 @@ class Batch:
             worker.sender = threading.Thread(target=self._send, args=(job, previous), daemon=True)
             worker.sender.start()
 
-    def results(self, phase: int) -> list[Any]:
+    def results(self, phase: int, idle: Callable[[], object] | None = None) -> list[Any]:
         """Phase `phase`'s results in order: the tasks nobody has taken are run here first (and any of an
-        earlier phase), then the worker's are waited for."""
+        earlier phase), then the worker's are waited for; `idle` runs first if they have not come yet
+        (a warm-up this process may need later, done while it would only wait)."""
         start, end = self._ends[phase - 1] if phase else 0, self._ends[phase]
         while (taken := self._claim(end)) is not None:
             self._run(taken)
+        waiting = self._worker is not None and any(k not in self._done for k in range(start, end))
+        if idle is not None and waiting and self._worker is not None and not self._worker.conn.poll():
+            idle()
         self._hear(range(start, end))
         for k in range(start, end):  # what a dead worker had claimed, or what raised there
             if k not in self._done or isinstance(self._done[k], _Failed):

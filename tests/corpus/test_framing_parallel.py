@@ -149,6 +149,41 @@ def test_a_job_the_worker_reads_late_takes_nothing_from_the_next(worker: None) -
     assert parallel._worker is stalled and not stalled.broken
 
 
+def stop_unless_in(pid: int) -> int:
+    """A task that stops the worker that runs it, until the test process continues it."""
+    if os.getpid() != pid:
+        os.kill(os.getpid(), signal.SIGSTOP)
+    return os.getpid()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="stops the worker with SIGSTOP")
+def test_idle_work_is_done_while_the_worker_has_results_to_come(worker: None) -> None:
+    busy = parallel._worker
+    assert busy is not None
+    idle: list[str] = []
+    got: list[object] = []
+
+    def compare() -> None:
+        with beside([[(stop_unless_in, (os.getpid(),))]], parallel=True) as tasks:
+            while busy.counter.value == 0 and busy.process.is_alive():
+                pass  # until the worker has taken the task (and stopped in it)
+            wake = lambda: (idle.append("warm"), os.kill(busy.process.pid, signal.SIGCONT))  # noqa: E731
+            got.extend(tasks.results(0, idle=wake))
+
+    thread = threading.Thread(target=compare)
+    thread.start()
+    thread.join(timeout=60)
+    os.kill(busy.process.pid, signal.SIGCONT)  # if the idle work never came
+    thread.join()
+    assert got == [busy.process.pid]
+    assert idle == ["warm"]
+    # with nothing to wait for, no idle work
+    assert run(parallel=False) == expected()
+    with beside(phases(), parallel=False) as tasks:
+        tasks.results(0, idle=lambda: idle.append("again"))
+    assert idle == ["warm"]
+
+
 def test_only_comparisons_big_enough_for_the_worker_get_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(parallel, "_worker", None)
