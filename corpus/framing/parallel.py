@@ -1,22 +1,26 @@
-"""The comparison's second core: a worker process takes tasks (sentence tones, outlet pairs to align)
-while this one builds the profiles.
+"""The comparison's second core: a worker process takes tasks while this one works.
 
-A large comparison (four outlets, 14,000 mentions) spends about as long aligning sentences as on
-everything else, and a fifth of the rest scoring the tone of its mention sentences; neither depends on
-the profiles' other work. So a comparison hands them over as tasks in phases (`beside`): the tones
-first, which the profiles need halfway through, then the alignments, which only the result needs. The
-worker and this process take tasks from one shared counter: the worker from the start, this process
-whenever it needs a phase's results and finds some not taken, so neither core waits while a task is
-left. Every task is a pure function, so the result does not depend on which process ran which task.
+A comparison hands over what does not depend on the rest of it as tasks, in batches of phases
+(`beside`): each outlet's part, read from the index (index.compare); then the mention sentences' tones,
+which the profiles need halfway through, and the outlet pairs to align, which only the result needs.
+The worker and this process take tasks from one shared counter: the worker from the start, this
+process when it asks for a phase's results and finds some not taken, so neither core waits while a
+task is left. Every task is a pure function of its arguments, so the result does not depend on which
+process ran which.
+
+The worker sends the results of the tasks it took once it claims past their phase, or runs out; this
+process waits for exactly those, and at the end of a batch reads whatever the worker still owes it,
+so the pipe is clean for the next. Jobs are numbered: a worker that reads a job late (busy, or still
+starting) takes none of a newer job's tasks as the old one's.
 
 The worker is started once per process, and only for comparisons big enough to pay for it. A process
 with no other thread (the CLI) forks it, in a few milliseconds, so that even a 500-mention comparison
 gains. The app compares in a thread, and a fork copies only the calling thread, with any lock another
 one holds: it spawns the worker, an interpreter that takes a few tenths of a second of the other core
 to start, which a large comparison hides behind the decoding of its articles and a small one would
-wait for. A new worker first runs the warm-ups it was started with (reading the tone lexicon), while
-this process decodes the articles. Where no process can be started, or the worker dies, this process
-runs whatever the worker did not deliver.
+wait for. A new worker first runs the warm-ups it was started with (reading the tone lexicon). Where
+no process can be started, or the worker dies, or a task raises there, this process runs whatever
+the worker did not deliver.
 """
 
 from __future__ import annotations
@@ -164,8 +168,9 @@ class Batch:
         start, end = self._ends[phase - 1] if phase else 0, self._ends[phase]
         while (taken := self._claim(end)) is not None:
             self._run(taken)
-        waiting = self._worker is not None and any(k not in self._done for k in range(start, end))
-        if idle is not None and waiting and self._worker is not None and not self._worker.conn.poll():
+        worker = self._worker
+        pending = worker is not None and any(k not in self._done for k in range(start, end))
+        if idle is not None and pending and worker is not None and not worker.conn.poll():  # nothing came yet
             idle()
         self._hear(range(start, end))
         for k in range(start, end):  # what a dead worker had claimed, or what raised there
@@ -245,7 +250,8 @@ def start(*warm: Callable[[], object]) -> bool:
 def beside(phases: Sequence[Sequence[Task]], *, parallel: bool) -> Iterator[Batch]:
     """The tasks of `phases`, run by the worker (with `parallel`, when one can be had and no other
     comparison is using it) while the block runs, and by this process when it asks for a phase's
-    results. Every task is run exactly once, whichever process runs it."""
+    results. Each task's result comes from one run of it, in whichever process (a second one here only
+    where the worker died or the task raised there)."""
     worker = _worker if parallel and start() else None
     if worker is not None and not worker.busy.acquire(blocking=False):  # one comparison at a time uses it
         worker = None
