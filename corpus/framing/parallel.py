@@ -52,6 +52,11 @@ def worth_a_worker(sides: Sequence[int]) -> bool:
     return pairs >= (WORTH_A_QUICK_WORKER if quick else WORTH_A_WORKER) and (os.cpu_count() or 1) > 1
 
 
+def quick() -> bool:
+    """Whether a worker is running or can be forked (milliseconds), with a second core for it."""
+    return (_worker is not None or _can_fork()) and (os.cpu_count() or 1) > 1
+
+
 def _can_fork() -> bool:
     """Whether the worker can be forked: on Linux (fork is unsafe with macOS's system libraries), from a
     process with no other thread (a fork copies only the calling thread, and with it any lock another

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
+from functools import partial
 
 import pytest
 
@@ -103,6 +105,10 @@ def test_more_than_four_outlets_is_refused(demo_index: Index) -> None:
         compare_in_index(demo_index, "Voss", outlets=[*ALL, "Patriot Dispatch", "Another"])
 
 
+def opened(data_dir: str, name: str) -> bool:
+    return (data_dir, name, os.getpid()) in index_compare._indexes
+
+
 def no_part(*args: object) -> None:
     return None
 
@@ -146,15 +152,16 @@ def test_a_worker_reads_an_outlet_part_from_the_index_itself(demo_index: Index) 
         docs = [d for d in docs if searcher.stored_fields(d)["outlet"] == outlet]
         expected = index_compare._part(searcher, outlet, docs, target, 0)
     source = (str(demo_index.store.data_dir), demo_index.store.name)
-    worker = parallel._Worker()
+    worker = parallel._Worker(warm=(partial(index_compare._open_here, *source),))
     try:
         worker.job.value = 1
         tasks = [
+            (opened, source),
             (index_compare._outlet_part, (*source, generation, outlet, docs, target, 0)),
             (index_compare._outlet_part, (*source, generation + 1, outlet, docs, target, 0)),
         ]
-        worker.conn.send((1, tasks, [2]))  # the worker takes both: nobody else claims
-        assert worker.conn.recv() == (1, {0: expected, 1: None})
+        worker.conn.send((1, tasks, [3]))  # the worker takes them all: nobody else claims
+        assert worker.conn.recv() == (1, {0: True, 1: expected, 2: None})  # the index opened before the job
     finally:
         worker.process.kill()
         worker.process.join()
