@@ -30,7 +30,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any
@@ -126,6 +126,8 @@ class _Worker:
     def __init__(self, warm: Sequence[Callable[[], object]] = ()) -> None:
         forked = _can_fork()
         context: Any = multiprocessing.get_context("fork" if forked else "spawn")
+        if not forked:
+            _tracker_running()
         self.counter: Synchronized[int] = context.Value("i", 0)
         self.job: Any = context.RawValue("i", 0)  # the current job's number, read under the counter's lock
         self.conn, theirs = context.Pipe()
@@ -138,6 +140,23 @@ class _Worker:
         self.broken = False  # a send or receive failed: the pipe cannot be trusted again
         self.sender: threading.Thread | None = None  # the last job's, which the next one's waits for
         self.jobs = 0
+
+
+def _tracker_running() -> None:
+    """multiprocessing's resource tracker, which a spawned worker's lock needs, is started with
+    `sys.stderr`'s file descriptor to pass on: under Textual, which captures prints, that is -1 and
+    the start fails ("bad value(s) in fds_to_keep"), so the app never got its worker. Started with the
+    process's own stderr then (a few milliseconds, once)."""
+    from multiprocessing import resource_tracker
+
+    try:
+        descriptor = sys.stderr.fileno()
+    except Exception:  # none at all: the tracker starts without one
+        return
+    if descriptor >= 0 or sys.__stderr__ is None:
+        return
+    with redirect_stderr(sys.__stderr__):
+        resource_tracker.ensure_running()
 
 
 class Batch:

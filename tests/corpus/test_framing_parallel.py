@@ -237,6 +237,28 @@ def test_a_new_worker_warms_up_before_its_first_job() -> None:
     assert tone._analyzer.cache_info().currsize == 0  # in the worker, not here
 
 
+def test_a_worker_is_spawned_while_prints_are_captured() -> None:
+    """Textual captures prints with a stderr whose file descriptor is -1; multiprocessing's resource
+    tracker, started for a spawned worker's lock, could not start with it, and the app had no worker."""
+    script = (
+        "import sys\n"
+        "from corpus.framing import parallel, tone\n"
+        "class Capture:\n"
+        "    def write(self, text): return len(text)\n"
+        "    def flush(self): pass\n"
+        "    def fileno(self): return -1\n"
+        "sys.stderr = Capture()\n"
+        "parallel._can_fork = lambda: False\n"
+        "worker = parallel._Worker()\n"
+        "batch = parallel.Batch([[(tone.score, (['A wonderful day.'],))]], worker)\n"
+        "print(batch.results(0), type(worker.process).__name__)\n"
+        "batch.close()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(" ", 1)[1].strip() == "SpawnProcess"
+
+
 def test_a_process_with_threads_never_forks() -> None:
     started = threading.Event()
     stop = threading.Event()
