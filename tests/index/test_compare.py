@@ -151,6 +151,8 @@ def test_a_worker_reads_an_outlet_part_from_the_index_itself(demo_index: Index) 
         outlet = searcher.stored_fields(docs[0])["outlet"]
         docs = [d for d in docs if searcher.stored_fields(d)["outlet"] == outlet]
         expected = index_compare._part(searcher, outlet, docs, target, 0)
+        query = Target('"harbour deal"', "query", ("harbour", "deal"), frozenset({"harbour", "deal"}))
+        expected_query = index_compare._part(searcher, outlet, docs, query, 1)
     source = (str(demo_index.store.data_dir), demo_index.store.name)
     worker = parallel._Worker(warm=(partial(index_compare._open_here, *source),))
     try:
@@ -159,10 +161,12 @@ def test_a_worker_reads_an_outlet_part_from_the_index_itself(demo_index: Index) 
             (opened, source),
             (index_compare._outlet_part, (*source, generation, outlet, docs, target, 0)),
             (index_compare._outlet_part, (*source, generation + 1, outlet, docs, target, 0)),
+            (index_compare._outlet_part, (*source, generation, outlet, docs, query, 1)),  # a query's matcher
         ]
-        worker.conn.send((1, tasks, [3]))  # the worker takes them all: nobody else claims
-        assert worker.conn.recv() == (1, {0: True, 1: expected, 2: None})  # the index opened before the job
+        worker.conn.send((1, tasks, [4]))  # the worker takes them all: nobody else claims
+        # the index opened before the job came
+        assert worker.conn.recv() == (1, {0: True, 1: expected, 2: None, 3: expected_query})
     finally:
         worker.process.kill()
         worker.process.join()
-    assert expected.hits and expected.texts and expected.side
+    assert expected.hits and expected.texts and expected.side and expected_query.hits
