@@ -156,6 +156,12 @@ def stop_unless_in(pid: int) -> int:
     return os.getpid()
 
 
+def stopped(pid: int) -> bool:
+    """Whether a process is stopped (Linux: its state in /proc)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().rsplit(")", 1)[1].split()[0] == "T"
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="stops the worker with SIGSTOP")
 def test_idle_work_is_done_while_the_worker_has_results_to_come(worker: None) -> None:
     busy = parallel._worker
@@ -165,8 +171,8 @@ def test_idle_work_is_done_while_the_worker_has_results_to_come(worker: None) ->
 
     def compare() -> None:
         with beside([[(stop_unless_in, (os.getpid(),))]], parallel=True) as tasks:
-            while busy.counter.value == 0 and busy.process.is_alive():
-                pass  # until the worker has taken the task (and stopped in it)
+            while not stopped(busy.process.pid) and busy.process.is_alive():
+                pass  # until the worker has taken the task and stopped in it
             wake = lambda: (idle.append("warm"), os.kill(busy.process.pid, signal.SIGCONT))  # noqa: E731
             got.extend(tasks.results(0, idle=wake))
 
