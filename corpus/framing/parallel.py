@@ -48,13 +48,16 @@ WORTH_A_QUICK_WORKER = 20_000
 def worth_a_worker(sides: Sequence[int]) -> bool:
     """Whether aligning sides of these sizes (every pair of them) is worth the worker, on this machine."""
     pairs = sum(sides[i] * sides[j] for i in range(len(sides)) for j in range(i + 1, len(sides)))
-    quick = _worker is not None or _can_fork()
-    return pairs >= (WORTH_A_QUICK_WORKER if quick else WORTH_A_WORKER) and (os.cpu_count() or 1) > 1
+    return (os.cpu_count() or 1) > 1 and pairs >= (WORTH_A_QUICK_WORKER if _at_hand() else WORTH_A_WORKER)
 
 
 def quick() -> bool:
     """Whether a worker is running or can be forked (milliseconds), with a second core for it."""
-    return (_worker is not None or _can_fork()) and (os.cpu_count() or 1) > 1
+    return (os.cpu_count() or 1) > 1 and _at_hand()
+
+
+def _at_hand() -> bool:
+    return _worker is not None or _can_fork()
 
 
 def _can_fork() -> bool:

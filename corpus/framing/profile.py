@@ -127,7 +127,7 @@ def outlet_part(
         len(articles),
         hits,
         texts,
-        _distinct_sentences(hits, by_id),
+        _distinct_sentences(texts),
         tokens,
         comentions,
         comentions_articles,
@@ -399,13 +399,9 @@ def _distinctive(word_scores: Sequence[WordScore], tokens: Mapping[Evidence, lis
     return [Distinctive(s, evidence[s.word]) for s in chosen]
 
 
-def _distinct_sentences(hits: Sequence[_Hit], by_id: Mapping[str, Article]) -> list[tuple[Evidence, str]]:
+def _distinct_sentences(texts: Mapping[Evidence, str]) -> list[tuple[Evidence, str]]:
     """Each mention sentence once, and each wording once (syndicated copies would align with themselves)."""
-    seen: set[str] = set()
-    out: list[tuple[Evidence, str]] = []
-    for hit in hits:
-        text = by_id[hit.evidence.article].sentences[hit.evidence.sentence].text
-        if text not in seen:
-            seen.add(text)
-            out.append((hit.evidence, text))
-    return out
+    first: dict[str, Evidence] = {}
+    for evidence, text in texts.items():
+        first.setdefault(text, evidence)
+    return [(evidence, text) for text, evidence in first.items()]
