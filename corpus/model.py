@@ -80,13 +80,16 @@ class Sentence:
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
     """One mention of a person: sentence index, the name's span in the sentence, and what frames it.
 
     `label` is the first of `labels` (descriptors, normalised for counting); `verb` is the lemma of the
     reporting verb when the person speaks ("say", "claim", "according to"), `verb_class` its class;
     `quote` the quoted words credited to the person in this sentence.
+
+    Not frozen, though nothing changes one: a frozen dataclass sets each field with `object.__setattr__`,
+    and a large comparison decodes 84,000 mentions (3,146 articles: 0.24 s frozen, 0.17 s not).
     """
 
     sentence: int

@@ -39,9 +39,10 @@ Matcher = Callable[[str], list[tuple[int, int]]]
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Hit:
-    """A mention of the target in one article: a person's Mention, or a sentence a query matched."""
+    """A mention of the target in one article: a person's Mention, or a sentence a query matched.
+    (Not frozen, like `Mention`: a large comparison makes 14,000, and unpickles those the worker made.)"""
 
     evidence: Evidence
     date: date | None
