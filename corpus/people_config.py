@@ -13,7 +13,6 @@ keep_apart = [["Kim Jong-un", "Kim Jong-il"]]   # never merged as spelling varia
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +62,8 @@ def load_people_config(path: str | Path) -> PeopleConfig:
     path = Path(path)
     if not path.is_file():
         return PeopleConfig()
+    import tomllib  # here: 3 ms of imports that a command without a config file never needs
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
