@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from corpus.lazy import lazy_names
+from index.whoosh_deferred import defer_morph_en
+
+defer_morph_en()  # before any module of this package imports Whoosh
 
 if TYPE_CHECKING:
     from index.build import AddSummary, Progress, add_paths, indexed_files, remove
