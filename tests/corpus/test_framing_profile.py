@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
 
+from corpus.framing.distinctive import fightin_words
 from corpus.framing.model import Evidence, Target
-from corpus.framing.profile import compare, same_story_articles
+from corpus.framing.profile import compare, outlet_part, same_story_articles
 from corpus.framing.tone import score
 from corpus.model import Article, Mention, Person, Sentence, Source
 
@@ -168,6 +170,18 @@ def test_distinctive_words_leave_out_the_targets_name(outlets: dict[str, list[Ar
     claimed = next(d for d in alpha.distinctive if d.score.word == "claimed")
     assert claimed.score.count == 2 and claimed.score.other == 0
     assert claimed.evidence == [Evidence("a1", 0), Evidence("a1", 1)]
+
+
+def test_a_prior_weighs_distinctive_words_as_fightin_words_does(outlets: dict[str, list[Article]]) -> None:
+    prior = {"claimed": 40.0, "triumph": 3.0, "disaster": 900.0}  # a background where "disaster" is common
+    comparison = compare(VALE, outlets, {}, prior=prior)
+    parts = [outlet_part(VALE, outlet, found) for outlet, found in outlets.items()]
+    counts = {p.outlet: Counter(w for ws in p.tokens.values() for w in ws) for p in parts}
+    expected = fightin_words(counts, prior, top=30)
+    for profile in comparison.outlets:  # an outlet's distinctive words are those it uses more (z > 0)
+        assert [d.score for d in profile.distinctive] == [w for w in expected[profile.outlet] if w.z > 0]
+    without = compare(VALE, outlets, {})  # the outlets' own words as the background: other z-scores
+    assert [d.score for d in without.outlets[0].distinctive] != [d.score for d in comparison.outlets[0].distinctive]
 
 
 def test_aligned_sentences_pair_the_same_fact_across_outlets(outlets: dict[str, list[Article]]) -> None:
