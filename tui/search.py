@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 20
 DEBOUNCE = 0.04  # seconds of pause in typing before a search: searches take milliseconds now
+# Seconds without a new search before "did you mean" is worked out for the results on screen. Correcting
+# a word takes the interpreter up to 0.25 s (a thread, but it holds the GIL), and worked out on every
+# key it slowed the next keys' searches and drawing.
+SUGGEST_AFTER = 0.3
 HIGHLIGHT = "bold underline"  # legible in 16 colours and with NO_COLOR (no colour involved)
 EVERYTHING = ("", "*")
 _PERSON_QUERY = re.compile(r'(?i)^\s*(?:person|people):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+))\s*$')
@@ -255,6 +259,7 @@ class SearchScreen(Screen[None]):
         self.error: str | None = None
         self._seq = 0
         self._debounce: Timer | None = None
+        self._suggest_timer: Timer | None = None
         self._suggestion_shown: str | None = None
         self._land = "keep"  # where the cursor goes when the next results arrive: keep, first, last
 
@@ -299,6 +304,7 @@ class SearchScreen(Screen[None]):
             self._debounce.stop()
             self._debounce = None
         if event.value.strip() != self.wanted:
+            self._stop_suggesting()
             self._debounce = self.set_timer(DEBOUNCE, self.search_now)
 
     @on(Input.Submitted, "#query")
@@ -357,13 +363,33 @@ class SearchScreen(Screen[None]):
             return
         found = Found(run, result, terms, person or named, {hit.id: hit for hit in result.hits})
         self._post(self._show, found)
-        if result.total < 5 and run.query not in EVERYTHING:
-            try:
-                suggestion = index.suggestion(run.query, result.total)
-            except Exception:  # no suggestion is better than a lost search
-                return
-            if suggestion:
-                self._post(self._late_suggestion, run, suggestion)
+
+    def _suggest_later(self, found: Found) -> None:
+        """Few results: "did you mean" once no new search has come for SUGGEST_AFTER seconds."""
+        self._stop_suggesting()
+        run = found.run
+        if found.result.total < 5 and run.query not in EVERYTHING:
+            if SUGGEST_AFTER <= 0:
+                self._suggest(run, found.result.total)
+            else:
+                self._suggest_timer = self.set_timer(SUGGEST_AFTER, lambda: self._suggest(run, found.result.total))
+
+    def _stop_suggesting(self) -> None:
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+            self._suggest_timer = None
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest(self, run: Run, total: int) -> None:
+        index = self.newsframe.index
+        if index is None or run.seq != self._seq:
+            return
+        try:
+            suggestion = index.suggestion(run.query, total)
+        except Exception:  # no suggestion is better than a lost search
+            return
+        if suggestion:
+            self._post(self._late_suggestion, run, suggestion)
 
     def _late_suggestion(self, run: Run, suggestion: str) -> None:
         """The "did you mean" for the results on screen, computed after them."""
@@ -395,6 +421,7 @@ class SearchScreen(Screen[None]):
         self._fill_results(found, previous)
         self._show_suggestion(found.result.suggestion)
         self._show_status()
+        self._suggest_later(found)
         if previous is None:
             self.newsframe.first_results_shown()
 

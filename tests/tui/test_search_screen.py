@@ -237,7 +237,8 @@ async def test_a_malformed_query_says_why_and_keeps_the_results(
         assert "-error" not in line.classes
 
 
-async def test_did_you_mean(demo_app: NewsframeApp) -> None:
+async def test_did_you_mean(demo_app: NewsframeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tui.search, "SUGGEST_AFTER", 0)  # worked out as soon as the results are shown
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press(*"harbr", "escape")
@@ -253,6 +254,29 @@ async def test_did_you_mean(demo_app: NewsframeApp) -> None:
         assert screen.query_one("#query", Input).value == "harbour"
         assert screen.shown is not None and screen.shown.result.total > 0
         assert not suggestion.display
+
+
+async def test_did_you_mean_waits_for_a_pause_in_typing(
+    demo_app: NewsframeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Correcting a word holds the interpreter for up to a quarter of a second: not while keys come."""
+    monkeypatch.setattr(tui.search, "SUGGEST_AFTER", 3600)  # a pause that never ends in this test
+    asked: list[str] = []
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert demo_app.index is not None
+        original = type(demo_app.index).suggestion
+        monkeypatch.setattr(
+            type(demo_app.index),
+            "suggestion",
+            lambda self, text, found: asked.append(text) or original(self, text, found),
+        )
+        await pilot.press(*"harbr", "escape")
+        await settle(pilot)
+        screen = search_screen(demo_app)
+        assert "No articles match harbr;" in screen_text(demo_app)
+        assert asked == []
+        assert "-shown" not in screen.query_one("#suggestion", Static).classes
 
 
 async def test_enter_opens_the_reader_with_the_query_terms(demo_app: NewsframeApp) -> None:
