@@ -3,6 +3,7 @@ indexes the bundled corpus into the cache dir on first use; the command palette 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import select
@@ -105,6 +106,17 @@ def test_an_import_stopped_with_sigint_keeps_the_index_usable_and_a_rerun_finish
     summary = json.loads(done.stdout.splitlines()[-1])["summary"]
     assert summary["added"] + summary["unchanged"] == 400
     assert Index(Store(data, "default")).stats().articles == 400
+
+
+async def test_what_the_warm_up_loaded_is_set_aside_from_the_collector_while_the_app_runs(
+    demo_app: NewsframeApp,
+) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)  # the first results, then the warm-up (a worker) and what it calls back
+        assert demo_app._warmed
+        # the modules, Textual's styles and widgets, the index's tables: out of every full collection
+        assert gc.get_freeze_count() > 10_000
+    assert gc.get_freeze_count() == 0  # the app's end gives them back to the collector
 
 
 async def test_the_command_palette_offers_to_compare_people(demo_app: NewsframeApp) -> None:
