@@ -116,15 +116,17 @@ class NewsframeApp(App[None]):
         if self.index is not None:
             self.index.warm()
             self.index.close()  # this thread's searcher: the thread ends here
-        self.call_from_thread(self._set_aside)
+        self._set_aside()
 
     def _set_aside(self) -> None:
         """Move every object alive now out of the cyclic garbage collector's sight (`gc.freeze`): the
         modules, Textual's styles and widgets, the index's tables, some 90,000 objects the collector
         tracks. They live as long as the app, and each full collection walked them all, 60-130 ms in
         the middle of a key's search or a comparison's drawing. Objects set aside are still freed when
-        nothing refers to them; only a cycle among them would wait for the app's end (`on_unmount`)."""
-        gc.freeze()
+        nothing refers to them; only a cycle among them would wait for the app's end (`on_unmount`).
+        (From the warm-up's thread: the collector is the process's, and this needs nothing of the UI's.)"""
+        if self.is_running:  # not when the app ended during the warm-up
+            gc.freeze()
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the process may go on (tests, an embedding program): the collector sees all again

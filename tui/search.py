@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 20
 DEBOUNCE = 0.04  # seconds of pause in typing before a search: searches take milliseconds now
-# Seconds without a new search before "did you mean" is worked out for the results on screen. Correcting
-# a word takes the interpreter up to 0.25 s (a thread, but it holds the GIL), and worked out on every
-# key it slowed the next keys' searches and drawing.
+# Seconds after a search's results are shown, with no key typed since, before "did you mean" is worked
+# out for them. Correcting a word takes the interpreter up to 0.25 s (a thread, but it holds the GIL),
+# and worked out on every key it slowed the next keys' searches and drawing.
 SUGGEST_AFTER = 0.3
 HIGHLIGHT = "bold underline"  # legible in 16 colours and with NO_COLOR (no colour involved)
 EVERYTHING = ("", "*")
@@ -365,7 +365,7 @@ class SearchScreen(Screen[None]):
         self._post(self._show, found)
 
     def _suggest_later(self, found: Found) -> None:
-        """Few results: "did you mean" once no new search has come for SUGGEST_AFTER seconds."""
+        """Few results: "did you mean" once SUGGEST_AFTER seconds pass with no key typed."""
         self._stop_suggesting()
         run = found.run
         if found.result.total < 5 and run.query not in EVERYTHING:
