@@ -50,12 +50,19 @@ def _times(n: int) -> str:
 
 
 def _coverage(profiles: list[OutletProfile], name: str) -> str:
+    """Ranked by the share of the outlet's articles, then by mentions: both halves give both, so a tie
+    in share (every outlet at 100%) still shows why one comes first."""
     ranked = sorted(profiles, key=lambda p: (-p.share, -p.mentions, p.outlet))
     most, least = ranked[0], ranked[-1]
     return (
-        f"{most.outlet} covers {name} most: {most.articles} articles, {most.share:.0%} of its own, "
-        f"{most.mentions} mentions; {least.outlet} least: {least.articles} articles ({least.share:.0%})."
+        f"{most.outlet} covers {name} most: {_count(most.articles, 'article')}, {most.share:.0%} of its own, "
+        f"{_count(most.mentions, 'mention')}; {least.outlet} least: {_count(least.articles, 'article')} "
+        f"({least.share:.0%}), {_count(least.mentions, 'mention')}."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _labels(profiles: list[OutletProfile], name: str) -> str:
