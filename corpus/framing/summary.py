@@ -32,11 +32,14 @@ def summarise_differences(comparison: Comparison) -> dict[str, str]:
         "quotes": _quotes(profiles, name),
     }
     changed = [a for a in comparison.aligned if a.reworded]
-    out["aligned"] = (
-        f"{len(comparison.aligned)} sentence pairs report the same fact; {len(changed)} of them in different words."
-        if comparison.aligned
-        else "No two outlets share a sentence about the same fact."
-    )
+    if not comparison.aligned:
+        out["aligned"] = "No two outlets share a sentence about the same fact."
+    elif len(comparison.aligned) == 1:
+        out["aligned"] = f"1 sentence pair reports the same fact, in {'different' if changed else 'the same'} words."
+    else:
+        out["aligned"] = (
+            f"{len(comparison.aligned)} sentence pairs report the same fact; {len(changed)} of them in different words."
+        )
     return out
 
 

@@ -216,6 +216,8 @@ def test_summary_names_the_outlet_that_differs(outlets: dict[str, list[Article]]
     assert summary["labels"] == "Alpha calls Iris Vale “reckless minister” once; Beta never does."
     assert summary["verbs"].startswith("Alpha reports Iris Vale's words with distancing or charged verbs (claim)")
     assert summary["quotes"] == "Direct quotes of Iris Vale: Alpha once, Beta never."
+    # the one pair: "The reckless minister Iris Vale claimed ..." and "Minister Iris Vale said ..."
+    assert summary["aligned"] == "1 sentence pair reports the same fact, in different words."
     assert summary["coverage"] == (  # Beta: b1 of its 4 articles, 2 mentions; Alpha: a1, a2 of 10, 3 mentions
         "Beta covers Iris Vale most: 1 article, 25% of its own, 2 mentions; Alpha least: 2 articles (20%), 3 mentions."
     )

@@ -136,7 +136,7 @@ def _distinctive(p: OutletProfile) -> Text:
 
 
 def _quotes(p: OutletProfile) -> Text:
-    text = Text(f"{len(p.quotes)} quotes\n")
+    text = Text(f"{len(p.quotes)} quote{'s' if len(p.quotes) != 1 else ''}\n")
     for quote in p.quotes[:2]:
         text.append(f"“{quote.text}”" + (f" ({quote.verb})" if quote.verb else "") + "\n")
     return text
