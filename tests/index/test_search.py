@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import Index, QueryError
+from index import Index, QueryError, frequencies
 
 
 def ids(index: Index, query: str, **kwargs: object) -> set[str]:
@@ -116,6 +116,17 @@ def test_did_you_mean(demo_index: Index) -> None:
     assert result.total == 0
     assert result.suggestion == "harbour"
     assert demo_index.search("harbour").suggestion is None
+
+
+def test_warm_reads_what_did_you_mean_needs(demo_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = Index(demo_index.store)  # a new one: nothing read yet
+    index.warm()
+
+    def unread(*_: object) -> object:
+        raise AssertionError("the spelling words were read again")
+
+    monkeypatch.setattr(frequencies, "load_words", unread)
+    assert index.suggestion("harbr", 0) == "harbour"
 
 
 def test_related_coverage_comes_from_other_outlets(demo_index: Index) -> None:
