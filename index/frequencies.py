@@ -11,9 +11,9 @@ merged table is missing or stale (an import was killed; another one committed si
 tables are merged in memory, and a segment without one is read from Whoosh on the spot.
 
 The merged frequencies are a sorted list of stems beside an array of counts, looked up by bisection
-(`Frequencies`): a new process loads the 61,000 stems of the 40,000-article bench index in about 2 ms
-that way, against 11 ms as a dict (hashing every stem), and a comparison asks for 1,300 (a small one)
-to 20,000 of them.
+(`Frequencies`): a new process loads the 61,000 stems of the 40,000-article bench index in 7-9 ms
+that way, against 15-23 ms as a dict (hashing every stem; five alternating runs, file read included),
+and a comparison asks for 1,300 (a small one) to 20,000 of them.
 """
 
 from __future__ import annotations
